@@ -1,0 +1,223 @@
+#include "cli/commands.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "capture/backup.h"
+#include "cli/args.h"
+#include "cli/output.h"
+#include "repo/repository.h"
+#include "repo/verify.h"
+#include "restore/plainrestore.h"
+
+namespace prescient::cli {
+
+namespace {
+
+int usageError(const std::string& command, const std::string& message) {
+    std::fprintf(stderr, "prescient %s: %s\nRun 'prescient help' for usage.\n", command.c_str(), message.c_str());
+    return kExitUsage;
+}
+
+// Parses argv and resolves --repo (default $PRESCIENT_REPO). Returns false after printing a usage error.
+bool parseWithRepo(const std::string& command, const Argv& argv, std::set<std::string> valueOptions,
+                   const std::set<std::string>& flags, Args* args, std::string* repoDir, int* exitCode) {
+    valueOptions.insert("repo");
+    std::string err;
+    if (!args->parse(argv, valueOptions, flags, &err)) {
+        *exitCode = usageError(command, err);
+        return false;
+    }
+    const char* env = std::getenv("PRESCIENT_REPO");
+    *repoDir = args->value("repo", env ? env : "");
+    if (repoDir->empty()) {
+        *exitCode = usageError(command, "no repository: give --repo DIR or set PRESCIENT_REPO");
+        return false;
+    }
+    return true;
+}
+
+void printNotices(const repo::Repository& r) {
+    for (const auto& n : r.notices()) std::fprintf(stderr, "prescient: note: %s\n", n.c_str());
+}
+
+JobControl jobFor(const std::string& label) {
+    JobControl job;
+    job.progress = terminalProgress(label);
+    job.cancel = &interruptToken();
+    return job;
+}
+
+}  // namespace
+
+CancelToken& interruptToken() {
+    static CancelToken token;
+    return token;
+}
+
+int cmdInit(const Argv& argv) {
+    Args args;
+    std::string dir;
+    int code = 0;
+    if (!parseWithRepo("init", argv, {}, {}, &args, &dir, &code)) return code;
+    if (!args.positionals().empty()) return usageError("init", "unexpected argument " + args.positionals()[0]);
+    Status s = repo::Repository::init(Env::posix(), dir);
+    if (!s.isOk()) return reportError(s);
+    std::printf("created repository %s\n", absolutePath(dir).c_str());
+    return kExitOk;
+}
+
+int cmdBackup(const Argv& argv) {
+    Args args;
+    std::string dir;
+    int code = 0;
+    if (!parseWithRepo("backup", argv, {"tag", "rate"}, {}, &args, &dir, &code)) return code;
+    if (args.positionals().size() != 1) return usageError("backup", "expected exactly one SOURCE_DB");
+    RateLimiter limiter;
+    if (args.has("rate")) {
+        char* end = nullptr;
+        double mbps = std::strtod(args.value("rate").c_str(), &end);
+        if (!end || *end || mbps <= 0) return usageError("backup", "--rate takes a positive number of MB/s");
+        limiter.setRate(static_cast<uint64_t>(mbps * 1e6));
+    }
+    auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kWrite);
+    if (!r.isOk()) return reportError(r.status());
+    printNotices(*r.value());
+    capture::BackupOptions opts;
+    opts.tag = args.value("tag");
+    opts.rate = &limiter;
+    opts.job = jobFor("backup");
+    auto snap = capture::backupDatabase(*r.value(), args.positionals()[0], opts);
+    endProgressLine();
+    if (!snap.isOk()) return reportError(snap.status());
+    std::fprintf(stderr, "snapshot %s of %s: %llu pages (%s), %llu new pages, %s added, %.2f s\n", snap->id.c_str(),
+                 snap->sourcePath.c_str(), static_cast<unsigned long long>(snap->pageCount),
+                 humanBytes(snap->bytesTotal).c_str(), static_cast<unsigned long long>(snap->pagesNew),
+                 humanBytes(snap->bytesNew).c_str(), snap->seconds);
+    std::printf("%s\n", snap->id.c_str());
+    return kExitOk;
+}
+
+int cmdSnapshots(const Argv& argv) {
+    Args args;
+    std::string dir;
+    int code = 0;
+    if (!parseWithRepo("snapshots", argv, {}, {"json"}, &args, &dir, &code)) return code;
+    if (!args.positionals().empty()) return usageError("snapshots", "unexpected argument " + args.positionals()[0]);
+    auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
+    if (!r.isOk()) return reportError(r.status());
+    auto list = r.value()->catalog().listSnapshots();
+    if (!list.isOk()) return reportError(list.status());
+    if (args.has("json")) {
+        std::printf("[");
+        bool first = true;
+        for (const auto& s : list.value()) {
+            std::printf("%s\n  {\"id\": %s, \"time\": %s, \"source\": %s, \"page_size\": %u, \"page_count\": %llu, "
+                        "\"parent\": %s, \"tag\": %s, \"bytes_new\": %llu, \"bytes_total\": %llu, \"pages_new\": %llu, "
+                        "\"journal_mode\": %s, \"seconds\": %.3f}",
+                        first ? "" : ",", jsonString(s.id).c_str(), jsonString(isoTime(s.timeUs)).c_str(),
+                        jsonString(s.sourcePath).c_str(), s.pageSize, static_cast<unsigned long long>(s.pageCount),
+                        s.parent.empty() ? "null" : jsonString(s.parent).c_str(), jsonString(s.tag).c_str(),
+                        static_cast<unsigned long long>(s.bytesNew), static_cast<unsigned long long>(s.bytesTotal),
+                        static_cast<unsigned long long>(s.pagesNew), jsonString(s.journalMode).c_str(), s.seconds);
+            first = false;
+        }
+        std::printf("%s]\n", first ? "" : "\n");
+        return kExitOk;
+    }
+    if (list->empty()) {
+        std::printf("no snapshots in %s\n", r.value()->dir().c_str());
+        return kExitOk;
+    }
+    std::printf("%-16s  %-19s  %9s  %10s  %10s  %-8s  %-12s  %s\n", "ID", "TIME", "PAGES", "SIZE", "NEW", "JOURNAL",
+                "TAG", "SOURCE");
+    for (const auto& s : list.value())
+        std::printf("%-16s  %-19s  %9llu  %10s  %10s  %-8s  %-12s  %s\n", s.id.c_str(), localTime(s.timeUs).c_str(),
+                    static_cast<unsigned long long>(s.pageCount), humanBytes(s.bytesTotal).c_str(),
+                    humanBytes(s.bytesNew).c_str(), s.journalMode.c_str(), s.tag.c_str(), s.sourcePath.c_str());
+    return kExitOk;
+}
+
+int cmdRestore(const Argv& argv) {
+    Args args;
+    std::string dir;
+    int code = 0;
+    if (!parseWithRepo("restore", argv, {}, {"force"}, &args, &dir, &code)) return code;
+    if (args.positionals().size() != 2) return usageError("restore", "expected SNAPSHOT and TARGET_DB");
+    auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
+    if (!r.isOk()) return reportError(r.status());
+    auto snap = r.value()->resolveSnapshot(args.positionals()[0]);
+    if (!snap.isOk()) return reportError(snap.status());
+    restore::RestoreOptions opts;
+    opts.force = args.has("force");
+    opts.job = jobFor("restore");
+    auto res = restore::restoreSnapshot(*r.value(), snap.value(), args.positionals()[1], opts);
+    endProgressLine();
+    if (!res.isOk()) return reportError(res.status());
+    std::printf("restored snapshot %s to %s: %llu pages (%s) in %.2f s, integrity_check ok\n", snap->id.c_str(),
+                absolutePath(args.positionals()[1]).c_str(), static_cast<unsigned long long>(res->pages),
+                humanBytes(res->bytes).c_str(), res->seconds);
+    return kExitOk;
+}
+
+int cmdVerify(const Argv& argv) {
+    Args args;
+    std::string dir;
+    int code = 0;
+    if (!parseWithRepo("verify", argv, {}, {"read-data", "json"}, &args, &dir, &code)) return code;
+    if (!args.positionals().empty()) return usageError("verify", "unexpected argument " + args.positionals()[0]);
+    auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
+    if (!r.isOk()) return reportError(r.status());
+    auto rep = repo::verifyRepository(*r.value(), args.has("read-data"), jobFor("verify"));
+    endProgressLine();
+    if (!rep.isOk()) return reportError(rep.status());
+    const repo::VerifyReport& v = rep.value();
+    int errors = 0;
+    for (const auto& p : v.problems) errors += p.error;
+    if (args.has("json")) {
+        std::printf("{\"ok\": %s, \"read_data\": %s, \"packs\": %llu, \"blobs\": %llu, \"snapshots\": %llu, "
+                    "\"bytes_read\": %llu, \"problems\": [",
+                    v.ok() ? "true" : "false", v.readData ? "true" : "false", static_cast<unsigned long long>(v.packs),
+                    static_cast<unsigned long long>(v.blobs), static_cast<unsigned long long>(v.snapshots),
+                    static_cast<unsigned long long>(v.bytesRead));
+        for (size_t i = 0; i < v.problems.size(); ++i)
+            std::printf("%s\n  {\"severity\": \"%s\", \"object\": %s, \"message\": %s}", i ? "," : "",
+                        v.problems[i].error ? "error" : "warning", jsonString(v.problems[i].object).c_str(),
+                        jsonString(v.problems[i].message).c_str());
+        std::printf("%s]}\n", v.problems.empty() ? "" : "\n");
+    } else {
+        for (const auto& p : v.problems)
+            std::printf("%s: %s: %s\n", p.error ? "error" : "warning", p.object.c_str(), p.message.c_str());
+        std::printf("%s: %llu packs, %llu blobs, %llu snapshots checked%s; %d error(s), %zu warning(s)\n",
+                    v.ok() ? "repository ok" : "repository DAMAGED", static_cast<unsigned long long>(v.packs),
+                    static_cast<unsigned long long>(v.blobs), static_cast<unsigned long long>(v.snapshots),
+                    v.readData ? (", " + humanBytes(v.bytesRead) + " read and hashed").c_str() : " (structure only)",
+                    errors, v.problems.size() - errors);
+    }
+    return v.ok() ? kExitOk : kExitCorruption;
+}
+
+const char* usageText() {
+    return R"(prescient - predictive backup and restore for SQLite databases
+
+Usage:
+  prescient init      --repo DIR
+  prescient backup    --repo DIR [--tag TEXT] [--rate MBPS] SOURCE_DB   prints the new snapshot id
+  prescient snapshots --repo DIR [--json]
+  prescient restore   --repo DIR SNAPSHOT TARGET_DB [--force]          SNAPSHOT: id, unique prefix, or 'latest'
+  prescient verify    --repo DIR [--read-data] [--json]
+  prescient demo      [--dir DIR]        sample shop database, snapshots, restore, verify (default ./prescient-demo)
+  prescient help
+
+--repo defaults to $PRESCIENT_REPO.
+
+Exit codes:
+  0 ok                  5 repository locked by another process (or source busy)
+  1 failure (I/O)       6 no space left on device
+  2 usage error         7 invalid input: not an SQLite database, a folder, target exists
+  3 corruption found    8 interrupted
+  4 not found (repository, snapshot, source, folder)
+)";
+}
+
+}  // namespace prescient::cli

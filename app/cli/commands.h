@@ -1,0 +1,27 @@
+// The `prescient` subcommands. Each takes the arguments after its name and returns the exit code.
+// They print results on stdout, errors and progress on stderr.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "util/job.h"
+
+namespace prescient::cli {
+
+using Argv = std::vector<std::string>;
+
+// Cancelled by SIGINT/SIGTERM (installed by main).
+CancelToken& interruptToken();
+
+int cmdInit(const Argv& argv);
+int cmdBackup(const Argv& argv);
+int cmdSnapshots(const Argv& argv);
+int cmdRestore(const Argv& argv);
+int cmdVerify(const Argv& argv);
+int cmdDemo(const Argv& argv);
+
+// The text of `prescient help`.
+const char* usageText();
+
+}  // namespace prescient::cli

@@ -1,0 +1,340 @@
+#include "repo/catalog.h"
+
+#include <chrono>
+
+namespace prescient::repo {
+
+namespace {
+
+constexpr int64_t kApplicationId = 0x50525343;  // "PRSC"
+
+// Step i brings the schema from version i to version i + 1. Never edit a shipped step: add one.
+const char* const kMigrations[] = {
+    // 0 -> 1: the first schema.
+    R"sql(
+    CREATE TABLE repo_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE packs(
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        blob_count INTEGER NOT NULL,
+        created_us INTEGER NOT NULL);
+    CREATE TABLE blobs(
+        id BLOB PRIMARY KEY,
+        pack_id INTEGER NOT NULL REFERENCES packs(id),
+        offset INTEGER NOT NULL,
+        stored_len INTEGER NOT NULL,
+        raw_len INTEGER NOT NULL,
+        codec INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TABLE sources(
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        first_seen_us INTEGER NOT NULL);
+    CREATE TABLE snapshots(
+        id TEXT PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        time_us INTEGER NOT NULL,
+        page_size INTEGER NOT NULL,
+        page_count INTEGER NOT NULL,
+        parent TEXT,
+        tag TEXT NOT NULL DEFAULT '',
+        bytes_new INTEGER NOT NULL,
+        bytes_total INTEGER NOT NULL,
+        pages_new INTEGER NOT NULL,
+        journal_mode TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        map BLOB NOT NULL,
+        map_base TEXT REFERENCES snapshots(id),
+        map_depth INTEGER NOT NULL);
+    CREATE INDEX snapshots_by_source ON snapshots(source_id, time_us);
+    )sql",
+};
+constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
+static_assert(kMigrationCount == kCatalogSchemaVersion);
+
+int64_t nowUs() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+const char* kSnapshotColumns =
+    "s.id, s.time_us, src.path, s.page_size, s.page_count, s.parent, s.tag, s.bytes_new, s.bytes_total, "
+    "s.pages_new, s.journal_mode, s.seconds FROM snapshots s JOIN sources src ON src.id = s.source_id ";
+
+SnapshotInfo readSnapshot(const Stmt& st) {
+    SnapshotInfo s;
+    s.id = st.colText(0);
+    s.timeUs = st.colInt(1);
+    s.sourcePath = st.colText(2);
+    s.pageSize = static_cast<uint32_t>(st.colInt(3));
+    s.pageCount = static_cast<uint64_t>(st.colInt(4));
+    s.parent = st.colIsNull(5) ? "" : st.colText(5);
+    s.tag = st.colText(6);
+    s.bytesNew = static_cast<uint64_t>(st.colInt(7));
+    s.bytesTotal = static_cast<uint64_t>(st.colInt(8));
+    s.pagesNew = static_cast<uint64_t>(st.colInt(9));
+    s.journalMode = st.colText(10);
+    s.seconds = sqlite3_column_double(st.handle(), 11);
+    return s;
+}
+
+}  // namespace
+
+Catalog::~Catalog() {
+    m_db.close();  // before the VFS it uses goes away
+}
+
+Result<std::unique_ptr<Catalog>> Catalog::open(Env* env, const std::string& path, bool create) {
+    std::unique_ptr<Catalog> c(new Catalog);
+    c->m_vfs = std::make_unique<EnvVfs>(env);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    auto db = SqliteDb::open(path, flags, c->m_vfs->name());
+    if (!db.isOk()) return db.status().withContext("catalog");
+    c->m_db = std::move(db.value());
+    sqlite3_busy_timeout(c->m_db.handle(), 10000);
+    auto appId = c->m_db.queryInt("PRAGMA application_id");
+    if (!appId.isOk()) {
+        if (appId.status().code() == Status::Code::kInvalidArgument)
+            return Status::corruption("catalog " + path + " is not an SQLite database");
+        return appId.status().withContext("catalog " + path);
+    }
+    auto version = c->m_db.queryInt("PRAGMA user_version");
+    if (!version.isOk()) return version.status().withContext("catalog " + path);
+    if (appId.value() != 0 && appId.value() != kApplicationId)
+        return Status::corruption("catalog " + path + " belongs to another application");
+    if (appId.value() == 0 && version.value() != 0)
+        return Status::corruption("catalog " + path + " is not a Prescient catalog");
+    if (version.value() > kCatalogSchemaVersion)
+        return Status::invalidArgument("catalog " + path + " has schema version " + std::to_string(version.value()) +
+                                       ", newer than this Prescient understands (" +
+                                       std::to_string(kCatalogSchemaVersion) + "): upgrade Prescient");
+    PRESCIENT_RETURN_IF_ERROR(c->m_db.exec("PRAGMA journal_mode=WAL", "catalog " + path + ": set WAL mode"));
+    PRESCIENT_RETURN_IF_ERROR(c->m_db.exec("PRAGMA synchronous=FULL"));
+    c->m_version = static_cast<int>(version.value());
+    PRESCIENT_RETURN_IF_ERROR(c->migrate());
+    return c;
+}
+
+Status Catalog::migrate() {
+    while (m_version < kCatalogSchemaVersion) {
+        PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", "catalog migration"));
+        auto v = m_db.queryInt("PRAGMA user_version");
+        Status s = v.status();
+        if (s.isOk() && v.value() != m_version) {  // another process migrated meanwhile
+            (void)m_db.exec("COMMIT");
+            m_version = static_cast<int>(v.value());
+            continue;
+        }
+        std::string to = std::to_string(m_version + 1);
+        if (s.isOk()) s = m_db.exec(kMigrations[m_version], "catalog migration to schema version " + to);
+        if (s.isOk())
+            s = m_db.exec("PRAGMA application_id=" + std::to_string(kApplicationId) + "; PRAGMA user_version=" + to);
+        if (s.isOk() && m_version == 0)
+            s = m_db.exec("INSERT INTO repo_meta VALUES('created_us', '" + std::to_string(nowUs()) + "')");
+        if (s.isOk()) s = m_db.exec("COMMIT", "catalog migration to schema version " + to);
+        if (!s.isOk()) {
+            (void)m_db.exec("ROLLBACK");
+            return s;
+        }
+        ++m_version;
+    }
+    return Status::ok();
+}
+
+Status Catalog::forEachBlobId(const std::function<void(const BlobId&)>& fn) {
+    Stmt st(m_db.handle(), "SELECT id FROM blobs");
+    for (;;) {
+        auto r = st.step("catalog: read blob index");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        const void* p = sqlite3_column_blob(st.handle(), 0);
+        if (sqlite3_column_bytes(st.handle(), 0) != 16) return Status::corruption("catalog: malformed blob id");
+        fn(BlobId::fromBytes(p));
+    }
+    return Status::ok();
+}
+
+Result<int64_t> Catalog::addPack(const std::string& name, uint64_t size, const std::vector<PackEntry>& entries) {
+    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", "catalog: index pack " + name));
+    auto fail = [&](Status s) {
+        (void)m_db.exec("ROLLBACK");
+        return s;
+    };
+    Stmt ins(m_db.handle(), "INSERT INTO packs(name, size, blob_count, created_us) VALUES(?,?,?,?)");
+    ins.bind(1, name).bind(2, static_cast<int64_t>(size)).bind(3, static_cast<int64_t>(entries.size())).bind(4, nowUs());
+    Status s = ins.run("catalog: index pack " + name);
+    if (!s.isOk()) return fail(s);
+    int64_t packId = sqlite3_last_insert_rowid(m_db.handle());
+    Stmt blob(m_db.handle(),
+              "INSERT OR IGNORE INTO blobs(id, pack_id, offset, stored_len, raw_len, codec) VALUES(?,?,?,?,?,?)");
+    for (const PackEntry& e : entries) {
+        blob.bindBlob(1, e.id.bytes.data(), 16)
+            .bind(2, packId)
+            .bind(3, static_cast<int64_t>(e.offset))
+            .bind(4, static_cast<int64_t>(e.storedLen))
+            .bind(5, static_cast<int64_t>(e.rawLen))
+            .bind(6, static_cast<int64_t>(e.codec));
+        s = blob.run("catalog: index blobs of pack " + name);
+        if (!s.isOk()) return fail(s);
+    }
+    s = m_db.exec("COMMIT", "catalog: index pack " + name);
+    if (!s.isOk()) return fail(s);
+    return packId;
+}
+
+Result<std::optional<BlobLocation>> Catalog::findBlob(const BlobId& id) {
+    Stmt st(m_db.handle(), "SELECT b.pack_id, b.offset, b.stored_len, b.raw_len, b.codec, p.name FROM blobs b "
+                           "JOIN packs p ON p.id = b.pack_id WHERE b.id = ?");
+    st.bindBlob(1, id.bytes.data(), 16);
+    auto r = st.step("catalog: look up blob " + id.hex());
+    if (!r.isOk()) return r.status();
+    if (!r.value()) return std::optional<BlobLocation>();
+    BlobLocation loc;
+    loc.packId = st.colInt(0);
+    loc.entry.id = id;
+    loc.entry.offset = static_cast<uint64_t>(st.colInt(1));
+    loc.entry.storedLen = static_cast<uint32_t>(st.colInt(2));
+    loc.entry.rawLen = static_cast<uint32_t>(st.colInt(3));
+    loc.entry.codec = static_cast<Codec>(st.colInt(4));
+    loc.packName = st.colText(5);
+    return std::optional<BlobLocation>(loc);
+}
+
+Result<std::vector<std::optional<BlobLocation>>> Catalog::locateBlobs(const std::vector<BlobId>& ids) {
+    auto packs = listPacks();
+    if (!packs.isOk()) return packs.status();
+    std::unordered_map<int64_t, std::string> names;
+    for (const auto& p : packs.value()) names[p.id] = p.name;
+    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN", "catalog: locate blobs"));
+    Stmt st(m_db.handle(), "SELECT pack_id, offset, stored_len, raw_len, codec FROM blobs WHERE id = ?");
+    std::vector<std::optional<BlobLocation>> out(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+        st.bindBlob(1, ids[i].bytes.data(), 16);
+        auto r = st.step("catalog: look up blob " + ids[i].hex());
+        if (!r.isOk()) {
+            (void)m_db.exec("ROLLBACK");
+            return r.status();
+        }
+        if (r.value()) {
+            BlobLocation loc;
+            loc.packId = st.colInt(0);
+            loc.packName = names[loc.packId];
+            loc.entry.id = ids[i];
+            loc.entry.offset = static_cast<uint64_t>(st.colInt(1));
+            loc.entry.storedLen = static_cast<uint32_t>(st.colInt(2));
+            loc.entry.rawLen = static_cast<uint32_t>(st.colInt(3));
+            loc.entry.codec = static_cast<Codec>(st.colInt(4));
+            out[i] = loc;
+        }
+        st.reset();
+    }
+    (void)m_db.exec("COMMIT");
+    return out;
+}
+
+Result<std::vector<PackRecord>> Catalog::listPacks() {
+    Stmt st(m_db.handle(), "SELECT id, name, size, blob_count FROM packs ORDER BY id");
+    std::vector<PackRecord> out;
+    for (;;) {
+        auto r = st.step("catalog: list packs");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        out.push_back({st.colInt(0), st.colText(1), static_cast<uint64_t>(st.colInt(2)),
+                       static_cast<uint64_t>(st.colInt(3))});
+    }
+    return out;
+}
+
+Result<std::unordered_map<int64_t, std::vector<PackEntry>>> Catalog::blobsByPack() {
+    Stmt st(m_db.handle(), "SELECT pack_id, id, offset, stored_len, raw_len, codec FROM blobs ORDER BY pack_id, offset");
+    std::unordered_map<int64_t, std::vector<PackEntry>> out;
+    for (;;) {
+        auto r = st.step("catalog: read blob index");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        if (sqlite3_column_bytes(st.handle(), 1) != 16) return Status::corruption("catalog: malformed blob id");
+        PackEntry e;
+        e.id = BlobId::fromBytes(sqlite3_column_blob(st.handle(), 1));
+        e.offset = static_cast<uint64_t>(st.colInt(2));
+        e.storedLen = static_cast<uint32_t>(st.colInt(3));
+        e.rawLen = static_cast<uint32_t>(st.colInt(4));
+        e.codec = static_cast<Codec>(st.colInt(5));
+        out[st.colInt(0)].push_back(e);
+    }
+    return out;
+}
+
+Result<uint64_t> Catalog::blobCount() {
+    auto r = m_db.queryInt("SELECT count(*) FROM blobs");
+    if (!r.isOk()) return r.status();
+    return static_cast<uint64_t>(r.value());
+}
+
+Result<std::vector<SnapshotInfo>> Catalog::listSnapshots() {
+    std::string sql = std::string("SELECT ") + kSnapshotColumns + "ORDER BY s.time_us, s.rowid";
+    Stmt st(m_db.handle(), sql.c_str());
+    std::vector<SnapshotInfo> out;
+    for (;;) {
+        auto r = st.step("catalog: list snapshots");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        out.push_back(readSnapshot(st));
+    }
+    return out;
+}
+
+Result<std::optional<SnapshotInfo>> Catalog::latestSnapshotOf(const std::string& sourcePath) {
+    std::string sql = std::string("SELECT ") + kSnapshotColumns + "WHERE src.path = ? ORDER BY s.time_us DESC, s.rowid DESC LIMIT 1";
+    Stmt st(m_db.handle(), sql.c_str());
+    st.bind(1, sourcePath);
+    auto r = st.step("catalog: latest snapshot of " + sourcePath);
+    if (!r.isOk()) return r.status();
+    if (!r.value()) return std::optional<SnapshotInfo>();
+    return std::optional<SnapshotInfo>(readSnapshot(st));
+}
+
+Status Catalog::snapshotMap(const std::string& id, std::string* record, std::string* base, uint32_t* depth) {
+    Stmt st(m_db.handle(), "SELECT map, map_base, map_depth FROM snapshots WHERE id = ?");
+    st.bind(1, id);
+    auto r = st.step("catalog: page map of snapshot " + id);
+    if (!r.isOk()) return r.status();
+    if (!r.value()) return Status::notFound("snapshot " + id + " not found");
+    *record = st.colBlob(0);
+    *base = st.colIsNull(1) ? "" : st.colText(1);
+    *depth = static_cast<uint32_t>(st.colInt(2));
+    return Status::ok();
+}
+
+Status Catalog::insertSnapshot(const SnapshotInfo& info, const std::string& mapRecord, const std::string& mapBase,
+                               uint32_t mapDepth) {
+    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", "catalog: commit snapshot " + info.id));
+    auto fail = [&](Status s) {
+        (void)m_db.exec("ROLLBACK");
+        return s;
+    };
+    Stmt src(m_db.handle(), "INSERT OR IGNORE INTO sources(path, first_seen_us) VALUES(?, ?)");
+    src.bind(1, info.sourcePath).bind(2, nowUs());
+    Status s = src.run("catalog: record source " + info.sourcePath);
+    if (!s.isOk()) return fail(s);
+    Stmt ins(m_db.handle(),
+             "INSERT INTO snapshots(id, source_id, time_us, page_size, page_count, parent, tag, bytes_new, "
+             "bytes_total, pages_new, journal_mode, seconds, map, map_base, map_depth) "
+             "VALUES(?, (SELECT id FROM sources WHERE path = ?), ?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, info.id).bind(2, info.sourcePath).bind(3, info.timeUs);
+    ins.bind(4, static_cast<int64_t>(info.pageSize)).bind(5, static_cast<int64_t>(info.pageCount));
+    if (info.parent.empty()) ins.bindNull(6); else ins.bind(6, info.parent);
+    ins.bind(7, info.tag).bind(8, static_cast<int64_t>(info.bytesNew)).bind(9, static_cast<int64_t>(info.bytesTotal));
+    ins.bind(10, static_cast<int64_t>(info.pagesNew)).bind(11, info.journalMode);
+    sqlite3_bind_double(ins.handle(), 12, info.seconds);
+    ins.bindBlob(13, mapRecord.data(), mapRecord.size());
+    if (mapBase.empty()) ins.bindNull(14); else ins.bind(14, mapBase);
+    ins.bind(15, static_cast<int64_t>(mapDepth));
+    s = ins.run("catalog: commit snapshot " + info.id);
+    if (!s.isOk()) return fail(s);
+    s = m_db.exec("COMMIT", "catalog: commit snapshot " + info.id);
+    if (!s.isOk()) return fail(s);
+    return Status::ok();
+}
+
+}  // namespace prescient::repo

@@ -1,0 +1,92 @@
+// Catalog: the repository's SQLite database (catalog.db, WAL, synchronous=FULL) holding packs, the blob
+// index, sources and snapshots. Opened through the Env's shim VFS so fault injection reaches it.
+// Schema version lives in PRAGMA user_version; migrations run step by step on open (FORMAT.md).
+//
+// Thread safety: one Catalog may be used from several threads; SQLite serialises the calls (the
+// connection is opened in serialized mode). Transactions are per call.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <string>
+#include <vector>
+
+#include "repo/pack.h"
+#include "util/env.h"
+#include "util/envvfs.h"
+#include "util/sqlitedb.h"
+
+namespace prescient::repo {
+
+inline constexpr int kCatalogSchemaVersion = 1;
+
+struct SnapshotInfo {
+    std::string id;           // 16 hex digits
+    int64_t timeUs = 0;       // wall clock, microseconds since the epoch, when the read transaction began
+    std::string sourcePath;   // absolute path of the source database
+    uint32_t pageSize = 0;
+    uint64_t pageCount = 0;
+    std::string parent;       // previous snapshot of the same source, "" for the first
+    std::string tag;
+    uint64_t bytesNew = 0;    // compressed bytes this snapshot added to packs
+    uint64_t bytesTotal = 0;  // logical size: pageSize * pageCount
+    uint64_t pagesNew = 0;    // pages whose blob was not in the repository before
+    std::string journalMode;  // "wal" or "rollback": the source's mode at backup time
+    double seconds = 0;       // how long the backup took
+};
+
+struct PackRecord {
+    int64_t id = 0;
+    std::string name;
+    uint64_t size = 0;
+    uint64_t blobCount = 0;
+};
+
+struct BlobLocation {
+    int64_t packId = 0;
+    std::string packName;
+    PackEntry entry;
+};
+
+class Catalog {
+public:
+    ~Catalog();
+    // Opens (create=true: creates when missing) catalog.db at path and migrates it to the current schema.
+    // Corruption when the file is not a catalog; InvalidArgument when its schema is newer than ours.
+    static Result<std::unique_ptr<Catalog>> open(Env* env, const std::string& path, bool create);
+
+    int schemaVersion() const { return m_version; }
+    // Calls fn for every blob id in the index (dedup set at backup start).
+    Status forEachBlobId(const std::function<void(const BlobId&)>& fn);
+    // Records a pack and its blobs in one transaction. Returns the pack's row id.
+    Result<int64_t> addPack(const std::string& name, uint64_t size, const std::vector<PackEntry>& entries);
+    // nullopt when the blob is not indexed.
+    Result<std::optional<BlobLocation>> findBlob(const BlobId& id);
+    // Looks up many blobs with one prepared statement; out[i] is nullopt when ids[i] is not indexed.
+    Result<std::vector<std::optional<BlobLocation>>> locateBlobs(const std::vector<BlobId>& ids);
+    Result<std::vector<PackRecord>> listPacks();
+    // Every indexed blob, grouped by pack row id, each group in offset order.
+    Result<std::unordered_map<int64_t, std::vector<PackEntry>>> blobsByPack();
+    Result<uint64_t> blobCount();
+
+    // Snapshots, oldest first.
+    Result<std::vector<SnapshotInfo>> listSnapshots();
+    Result<std::optional<SnapshotInfo>> latestSnapshotOf(const std::string& sourcePath);
+    // The stored map record and the id of its base ("" for a full map) and the chain depth.
+    Status snapshotMap(const std::string& id, std::string* record, std::string* base, uint32_t* depth);
+    Status insertSnapshot(const SnapshotInfo& info, const std::string& mapRecord, const std::string& mapBase,
+                          uint32_t mapDepth);
+
+    SqliteDb& db() { return m_db; }
+
+private:
+    Catalog() = default;
+    Status migrate();
+    SqliteDb m_db;
+    std::unique_ptr<EnvVfs> m_vfs;
+    int m_version = 0;
+};
+
+}  // namespace prescient::repo

@@ -1,0 +1,176 @@
+#include "restore/plainrestore.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "util/sqlitedb.h"
+
+namespace prescient::restore {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// One stored blob and the pages of the snapshot that hold it.
+struct Work {
+    repo::BlobLocation loc;
+    std::vector<uint64_t> pgnos;  // 1-based
+};
+
+// Reads the needed blobs of one pack in large sequential chunks and writes their pages.
+Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& items, File* target, uint32_t pageSize,
+                   const JobControl& job, uint64_t* pagesDone, uint64_t totalPages) {
+    const std::string& packName = items.front()->loc.packName;
+    auto pack = env->open(repo::packPath(repoDir, packName), OpenMode::kRead);
+    if (!pack.isOk()) {
+        if (pack.status().code() == Status::Code::kNotFound)
+            return Status::corruption("pack " + packName + " is missing from the repository");
+        return pack.status();
+    }
+    std::sort(items.begin(), items.end(), [](const Work* a, const Work* b) { return a->loc.entry.offset < b->loc.entry.offset; });
+    constexpr uint64_t kChunk = 4ull << 20;
+    std::string buf;
+    std::string page(pageSize, '\0');
+    size_t i = 0;
+    while (i < items.size()) {
+        if (job.cancelled()) return Status::cancelled("restore cancelled");
+        // A run of blobs spanning at most kChunk bytes (or one large blob).
+        uint64_t begin = items[i]->loc.entry.offset;
+        size_t j = i;
+        uint64_t end = begin;
+        while (j < items.size() && (j == i || items[j]->loc.entry.offset + items[j]->loc.entry.storedLen - begin <= kChunk)) {
+            end = std::max<uint64_t>(end, items[j]->loc.entry.offset + items[j]->loc.entry.storedLen);
+            ++j;
+        }
+        buf.resize(end - begin);
+        size_t got = 0;
+        PRESCIENT_RETURN_IF_ERROR((*pack)->read(begin, buf.data(), buf.size(), &got));
+        if (got != buf.size()) return Status::corruption("pack " + packName + " is truncated");
+        for (; i < j; ++i) {
+            const repo::PackEntry& e = items[i]->loc.entry;
+            if (e.rawLen != pageSize)
+                return Status::corruption("pack " + packName + ", blob " + e.id.hex() + ": holds " +
+                                          std::to_string(e.rawLen) + " bytes, not a page of " + std::to_string(pageSize));
+            PRESCIENT_RETURN_IF_ERROR(repo::decodeBlob(buf.data() + (e.offset - begin), e, page.data(), packName));
+            for (uint64_t pgno : items[i]->pgnos) {
+                PRESCIENT_RETURN_IF_ERROR(target->write((pgno - 1) * pageSize, page.data(), pageSize));
+                if (++*pagesDone % 1024 == 0) job.report({"restore", *pagesDone, totalPages, *pagesDone * pageSize});
+            }
+        }
+    }
+    return Status::ok();
+}
+
+// PRAGMA integrity_check on a file opened immutable (no locks, no -wal/-shm created).
+Status integrityCheck(const std::string& path) {
+    auto db = SqliteDb::open("file:" + path + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (!db.isOk()) return Status::corruption("restored file " + path + " cannot be opened: " + db.status().detail());
+    Stmt st(db->handle(), "PRAGMA integrity_check");
+    std::string result;
+    for (;;) {
+        auto r = st.step("integrity_check of " + path);
+        if (!r.isOk()) return Status::corruption("integrity_check of restored file failed: " + r.status().detail());
+        if (!r.value()) break;
+        if (!result.empty()) result += "; ";
+        result += st.colText(0);
+    }
+    if (result != "ok") return Status::corruption("restored database fails integrity_check: " + result);
+    return Status::ok();
+}
+
+}  // namespace
+
+Result<RestoreResult> restoreSnapshot(repo::Repository& repository, const repo::SnapshotInfo& snapshot,
+                                      const std::string& targetIn, const RestoreOptions& options) {
+    auto start = Clock::now();
+    Env* env = repository.env();
+    std::string target = absolutePath(targetIn);
+    std::string dir = dirName(target);
+    auto dirStat = env->stat(dir);
+    if (!dirStat.isOk() || dirStat->kind != FileInfo::Kind::kDir)
+        return Status::notFound("target folder " + dir + " does not exist");
+    auto targetStat = env->stat(target);
+    if (targetStat.isOk()) {
+        if (targetStat->kind == FileInfo::Kind::kDir) return Status::invalidArgument("target " + target + " is a folder");
+        if (!options.force) return Status::invalidArgument("target " + target + " already exists (use --force to replace it)");
+    }
+
+    auto map = repository.loadPageMap(snapshot.id);
+    if (!map.isOk()) return map.status();
+    const uint32_t pageSize = map->pageSize;
+    const uint64_t pageCount = map->pages.size();
+
+    // Group pages by blob, then locate every blob.
+    std::vector<std::pair<BlobId, uint64_t>> byBlob;
+    byBlob.reserve(pageCount);
+    for (uint64_t i = 0; i < pageCount; ++i)
+        if (!map->pages[i].isZero()) byBlob.emplace_back(map->pages[i], i + 1);
+    std::sort(byBlob.begin(), byBlob.end());
+    std::vector<Work> work;
+    std::vector<BlobId> ids;
+    for (const auto& [id, pgno] : byBlob) {
+        if (work.empty() || ids.back() != id) {
+            ids.push_back(id);
+            work.emplace_back();
+        }
+        work.back().pgnos.push_back(pgno);
+    }
+    auto locs = repository.catalog().locateBlobs(ids);
+    if (!locs.isOk()) return locs.status();
+    std::map<std::string, std::vector<Work*>> byPack;
+    for (size_t i = 0; i < work.size(); ++i) {
+        if (!locs.value()[i])
+            return Status::corruption("snapshot " + snapshot.id + " names blob " + ids[i].hex() +
+                                      " (page " + std::to_string(work[i].pgnos.front()) + ") that the repository lacks");
+        work[i].loc = *locs.value()[i];
+        byPack[work[i].loc.packName].push_back(&work[i]);
+    }
+
+    // Write into a temp file beside the target.
+    std::string tmp = joinPath(dir, "." + target.substr(dir.size() + (dir == "/" ? 0 : 1)) + ".prescient-restore-" +
+                                        std::to_string(::getpid()));
+    auto file = env->open(tmp, OpenMode::kCreateTruncate);
+    if (!file.isOk()) return file.status();
+    auto abandon = [&](Status s) {
+        file.value().reset();
+        (void)env->remove(tmp);
+        return s;
+    };
+    Status s = (*file)->truncate(pageCount * pageSize);  // zero pages stay holes
+    uint64_t pagesDone = 0;
+    for (auto it = byPack.begin(); s.isOk() && it != byPack.end(); ++it)
+        s = restorePack(env, repository.dir(), it->second, file.value().get(), pageSize, options.job, &pagesDone,
+                        pageCount);
+    if (s.isOk()) s = (*file)->sync();
+    if (!s.isOk()) return abandon(s);
+    file.value().reset();
+
+    RestoreResult result;
+    if (options.integrityCheck) {
+        options.job.report({"verify", 0, 1, 0});
+        auto checkStart = Clock::now();
+        s = integrityCheck(tmp);
+        result.checkSeconds = secondsSince(checkStart);
+        if (!s.isOk()) return abandon(s.withContext("snapshot " + snapshot.id));
+    }
+    if (options.job.cancelled()) return abandon(Status::cancelled("restore cancelled"));
+
+    // Stale journals of the file being replaced would be replayed into the restored one: remove them first.
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) (void)env->remove(target + suffix);
+    s = env->rename(tmp, target);
+    if (!s.isOk()) return abandon(s);
+    PRESCIENT_RETURN_IF_ERROR(env->syncDir(dir));
+
+    result.snapshot = snapshot;
+    result.pages = pageCount;
+    result.bytes = pageCount * pageSize;
+    result.seconds = secondsSince(start);
+    options.job.report({"done", pageCount, pageCount, result.bytes});
+    return result;
+}
+
+}  // namespace prescient::restore
