@@ -1,6 +1,7 @@
 #include "capture/backup.h"
 
 #include <chrono>
+#include <cstring>
 #include <random>
 
 #include "capture/capturesink.h"
@@ -35,6 +36,35 @@ Status sourceError(const Status& s, const std::string& path) {
         default:
             return s.withContext("source " + path);
     }
+}
+
+uint32_t be32(const unsigned char* p) { return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]; }
+
+// Checks the database header through SQLite's own file handle (no second descriptor, so SQLite's POSIX
+// locks are safe): the magic string, and for a rollback-journal file whose header page count is valid,
+// that the file holds all of its pages. A truncated file otherwise only shows as "malformed".
+Status checkHeader(sqlite3* db, const std::string& path) {
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods)
+        return Status::ok();
+    unsigned char h[100] = {0};
+    int rc = file->pMethods->xRead(file, h, sizeof h, 0);
+    if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) return Status::ioError("read header of " + path);
+    if (std::memcmp(h, "SQLite format 3", 16) != 0)
+        return Status::invalidArgument("source " + path + " is not an SQLite database");
+    sqlite3_int64 size = 0;
+    if (file->pMethods->xFileSize(file, &size) != SQLITE_OK) return Status::ok();
+    uint32_t pageSize = (uint32_t(h[16]) << 8) | h[17];
+    if (pageSize == 1) pageSize = 65536;
+    uint32_t pages = be32(h + 28);
+    bool countValid = pages != 0 && be32(h + 24) == be32(h + 92);
+    bool rollback = h[18] == 1;
+    uint64_t expected = uint64_t(pageSize) * pages;
+    if (rollback && countValid && static_cast<uint64_t>(size) < expected)
+        return Status::corruption("source " + path + " is truncated: it should hold " + std::to_string(pages) +
+                                  " pages (" + std::to_string(expected) + " bytes) but has " + std::to_string(size) +
+                                  " bytes");
+    return Status::ok();
 }
 
 // The open source connection with its read transaction; rolled back and closed on destruction.
@@ -73,11 +103,11 @@ Result<repo::SnapshotInfo> backupDatabase(repo::Repository& repository, const st
     sqlite3_db_config(src.db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     sqlite3_busy_timeout(src.db.handle(), 5000);
 
+    PRESCIENT_RETURN_IF_ERROR(checkHeader(src.db.handle(), source));
+
     // One read transaction from here to the end of the copy: the snapshot's instant.
     PRESCIENT_RETURN_IF_ERROR(src.db.exec("BEGIN"));
     src.inTxn = true;
-    auto schemaRows = src.db.queryInt("SELECT count(*) FROM sqlite_schema");
-    if (!schemaRows.isOk()) return sourceError(schemaRows.status(), source);
     int64_t timeUs = nowUs();
     auto pageSize = src.db.queryInt("PRAGMA page_size");
     auto pageCount = src.db.queryInt("PRAGMA page_count");
@@ -86,12 +116,9 @@ Result<repo::SnapshotInfo> backupDatabase(repo::Repository& repository, const st
     for (const Status& s : {pageSize.status(), pageCount.status(), schemaVersion.status(), journal.status()})
         if (!s.isOk()) return sourceError(s, source);
     std::string journalMode = journal.value() == "wal" ? "wal" : "rollback";
-    // In rollback-journal mode every page lives in the main file: a shorter file was truncated.
-    uint64_t expectedBytes = static_cast<uint64_t>(pageSize.value()) * static_cast<uint64_t>(pageCount.value());
-    if (journalMode == "rollback" && st->size < expectedBytes)
-        return Status::corruption("source " + source + " is truncated: it should hold " + std::to_string(pageCount.value()) +
-                                  " pages (" + std::to_string(expectedBytes) + " bytes) but has " +
-                                  std::to_string(st->size) + " bytes");
+    // Reading the schema proves it is a database SQLite can parse before anything is copied.
+    auto schemaRows = src.db.queryInt("SELECT count(*) FROM sqlite_schema");
+    if (!schemaRows.isOk()) return sourceError(schemaRows.status(), source);
 
     repo::PageMap map;
     uint64_t bytesBefore = repository.blobs().bytesWritten();

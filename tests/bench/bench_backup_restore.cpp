@@ -328,7 +328,7 @@ int main(int argc, char** argv) {
 
     const double mb = med(&Run::sourceBytes) / 1e6;
     const double cp = med(&Run::cp), api = med(&Run::backupApi), full = med(&Run::full);
-    const double restore = med(&Run::restore), restoreNoCheck = median(noCheck);
+    const double rest = med(&Run::restore), restNoCheck = median(noCheck);
     const double fullBytes = med(&Run::fullBytes);
     struct Row {
         std::string key, name;
@@ -341,9 +341,9 @@ int main(int argc, char** argv) {
         {"cp_sync", "cp+sync", cp, 1.0, "", "baseline for restore", false, 0},
         {"backup_api", "backup-api", api, 1.0, "", "baseline for backup", false, 0},
         {"full_backup", "prescient full backup", full, api / full, "backup-api", ">= 1.0x backup-api", true, 1.0},
-        {"full_restore", "full restore", restore, cp / restore, "cp+sync", ">= 0.8x cp+sync", true, 0.8},
-        {"full_restore_no_check", "full restore w/o check", restoreNoCheck, cp / restoreNoCheck, "cp+sync",
-         ">= 0.8x cp+sync", true, 0.8},
+        {"full_restore", "full restore", rest, cp / rest, "cp+sync", ">= 0.8x cp+sync", true, 0.8},
+        {"full_restore_no_check", "full restore w/o check", restNoCheck, cp / restNoCheck, "cp+sync", ">= 0.8x cp+sync",
+         true, 0.8},
     };
 
     std::printf("\nsource %.1f MB, page size %u, WAL; %d run(s), medians; warm page cache (not dropped)\n", mb,
@@ -363,8 +363,8 @@ int main(int argc, char** argv) {
         {"incremental_1", "incremental 1%", med(&Run::inc1), med(&Run::inc1Bytes), med(&Run::inc1Pages)},
         {"incremental_10", "incremental 10%", med(&Run::inc10), med(&Run::inc10Bytes), med(&Run::inc10Pages)},
     };
-    std::printf("\n%-24s %9s %9s %13s %11s %11s  %s\n", "operation", "seconds", "pages new", "bytes added",
-                "% of full", "s vs full", "target: bytes % ~ pages %");
+    std::printf("\n%-24s %9s %9s %13s %11s %11s  %s\n", "operation", "seconds", "pages new", "bytes added", "% of full",
+                "s vs full", "target: bytes % ~ pages %");
     for (const Inc& i : incs) {
         const double bytesPct = fullBytes > 0 ? 100 * i.bytes / fullBytes : 0;
         std::printf("%-24s %9.3f %8.2f%% %13s %10.2f%% %10.2fx  bytes/pages = %.2f\n", i.name.c_str(), i.seconds,
@@ -402,9 +402,8 @@ int main(int argc, char** argv) {
            << ", \"incremental_1_pages\": " << fmt("%.6f", r.inc1Pages)
            << ", \"incremental_10\": " << fmt("%.6f", r.inc10)
            << ", \"incremental_10_bytes\": " << fmt("%.0f", r.inc10Bytes)
-           << ", \"incremental_10_pages\": " << fmt("%.6f", r.inc10Pages)
-           << ", \"restore\": " << fmt("%.6f", r.restore) << ", \"restore_check\": " << fmt("%.6f", r.restoreCheck)
-           << "}" << (k + 1 < runs.size() ? "," : "") << "\n";
+           << ", \"incremental_10_pages\": " << fmt("%.6f", r.inc10Pages) << ", \"restore\": " << fmt("%.6f", r.restore)
+           << ", \"restore_check\": " << fmt("%.6f", r.restoreCheck) << "}" << (k + 1 < runs.size() ? "," : "") << "\n";
     }
     js << "  ]\n}\n";
     js.close();
