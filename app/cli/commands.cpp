@@ -142,21 +142,29 @@ int cmdRestore(const Argv& argv) {
     Args args;
     std::string dir;
     int code = 0;
-    if (!parseWithRepo("restore", argv, {}, {"force"}, &args, &dir, &code)) return code;
+    if (!parseWithRepo("restore", argv, {"check"}, {"force"}, &args, &dir, &code)) return code;
     if (args.positionals().size() != 2) return usageError("restore", "expected SNAPSHOT and TARGET_DB");
+    restore::RestoreOptions opts;
+    std::string check = args.value("check", "full");
+    if (check == "full") opts.check = restore::StructureCheck::kFull;
+    else if (check == "quick") opts.check = restore::StructureCheck::kQuick;
+    else if (check == "none") opts.check = restore::StructureCheck::kNone;
+    else return usageError("restore", "--check takes full, quick or none");
     auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
     if (!r.isOk()) return reportError(r.status());
     auto snap = r.value()->resolveSnapshot(args.positionals()[0]);
     if (!snap.isOk()) return reportError(snap.status());
-    restore::RestoreOptions opts;
     opts.force = args.has("force");
     opts.job = jobFor("restore");
     auto res = restore::restoreSnapshot(*r.value(), snap.value(), args.positionals()[1], opts);
     endProgressLine();
     if (!res.isOk()) return reportError(res.status());
-    std::printf("restored snapshot %s to %s: %llu pages (%s) in %.2f s, integrity_check ok\n", snap->id.c_str(),
+    const char* checked = opts.check == restore::StructureCheck::kFull    ? ", integrity_check ok"
+                          : opts.check == restore::StructureCheck::kQuick ? ", quick_check ok"
+                                                                          : "";
+    std::printf("restored snapshot %s to %s: %llu pages (%s) in %.2f s, every page hash ok%s\n", snap->id.c_str(),
                 absolutePath(args.positionals()[1]).c_str(), static_cast<unsigned long long>(res->pages),
-                humanBytes(res->bytes).c_str(), res->seconds);
+                humanBytes(res->bytes).c_str(), res->seconds, checked);
     return kExitOk;
 }
 
@@ -204,7 +212,9 @@ Usage:
   prescient init      --repo DIR
   prescient backup    --repo DIR [--tag TEXT] [--rate MBPS] SOURCE_DB   prints the new snapshot id
   prescient snapshots --repo DIR [--json]
-  prescient restore   --repo DIR SNAPSHOT TARGET_DB [--force]          SNAPSHOT: id, unique prefix, or 'latest'
+  prescient restore   --repo DIR SNAPSHOT TARGET_DB [--force] [--check full|quick|none]
+                                         SNAPSHOT: id, unique prefix, or 'latest'; --check: the structure
+                                         check before the rename (default full: PRAGMA integrity_check)
   prescient verify    --repo DIR [--read-data] [--json]
   prescient demo      [--dir DIR]        sample shop database, snapshots, restore, verify (default ./prescient-demo)
   prescient help

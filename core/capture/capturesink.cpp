@@ -147,6 +147,7 @@ int CaptureSink::read(void* buf, int n, sqlite3_int64 off) {
         if (pgno == 1) {
             if (!m_page1.empty()) std::memcpy(out + (pos - off), m_page1.data() + inPage, chunk);
         } else if (pgno <= m_map.size() && !m_map[pgno - 1].isZero()) {
+            m_store->submit();  // our own recent pages become visible to get()
             Status s = m_store->get(m_map[pgno - 1], page.data(), m_pageSize);
             if (!s.isOk()) return fail(s, SQLITE_IOERR_READ);
             std::memcpy(out + (pos - off), page.data() + inPage, chunk);

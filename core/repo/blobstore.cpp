@@ -5,8 +5,10 @@
 namespace prescient::repo {
 
 namespace {
-// Pages waiting for the packing thread; put() blocks above this so memory stays bounded.
+// put() blocks above kMaxQueuedBytes so memory stays bounded; above kRawWatermark workers skip
+// compression until the backlog shrinks (adaptive compression).
 constexpr uint64_t kMaxQueuedBytes = 64ull << 20;
+constexpr uint64_t kRawWatermark = 16ull << 20;
 }  // namespace
 
 BlobStore::BlobStore(Env* env, std::string repoDir, Catalog* catalog)
@@ -17,8 +19,9 @@ BlobStore::~BlobStore() {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = true;
     }
-    m_cv.notify_all();
-    if (m_thread.joinable()) m_thread.join();
+    m_workCv.notify_all();
+    for (auto& t : m_workers) t.join();
+    for (const auto& p : m_written) (void)m_env->remove(p.tmpPath);  // never flushed: nothing names them
 }
 
 Status BlobStore::loadKnownIds() {
@@ -27,87 +30,127 @@ Status BlobStore::loadKnownIds() {
 
 Status BlobStore::put(const BlobId& id, const void* page, size_t n, bool* isNew) {
     *isNew = false;
-    if (id.isZero()) return Status::ok();
-    std::unique_lock<std::mutex> lock(m_mutex);
-    if (!m_error.isOk()) return m_error;
-    if (!m_known.insert(id).second) return Status::ok();
+    if (m_failed.load(std::memory_order_relaxed)) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        return m_error;
+    }
+    if (id.isZero() || !m_known.insert(id).second) return Status::ok();
     *isNew = true;
-    m_cv.wait(lock, [&] { return m_queuedBytes < kMaxQueuedBytes || !m_error.isOk(); });
-    if (!m_error.isOk()) return m_error;
-    std::string bytes(static_cast<const char*>(page), n);
-    m_unwritten.emplace(id, bytes);
-    m_queue.push_back({id, std::move(bytes)});
-    m_queuedBytes += n;
-    if (!m_thread.joinable()) m_thread = std::thread([this] { packLoop(); });
-    lock.unlock();
-    m_cv.notify_all();
+    m_batch.push_back({id, std::make_shared<const std::string>(static_cast<const char*>(page), n)});
+    m_batchBytes += n;
+    if (m_batch.size() >= kBatchPages) submit();
     return Status::ok();
+}
+
+void BlobStore::submit() {
+    if (m_batch.empty()) return;
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_idleCv.wait(lock, [&] { return m_queuedBytes < kMaxQueuedBytes || !m_error.isOk(); });
+    for (const Pending& p : m_batch) m_unindexed.emplace(p.id, p.page);
+    m_queue.push_back(std::move(m_batch));
+    m_queuedBytes += m_batchBytes;
+    m_batch.clear();
+    m_batchBytes = 0;
+    if (m_workers.empty()) {
+        // One core stays with the producer (SQLite's copy): compression takes only what is left.
+        unsigned n = std::max(2u, std::thread::hardware_concurrency()) - 1;
+        for (unsigned i = 0; i < n; ++i) m_workers.emplace_back([this] { workerLoop(); });
+    }
+    lock.unlock();
+    m_workCv.notify_one();
+}
+
+void BlobStore::workerLoop() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    for (;;) {
+        m_workCv.wait(lock, [&] { return !m_queue.empty() || m_stop; });
+        if (m_stop) return;
+        std::vector<Pending> batch = std::move(m_queue.front());
+        m_queue.pop_front();
+        // Adaptive compression: with a long backlog, store raw and catch up.
+        bool compress = m_queuedBytes < kRawWatermark;
+        for (const Pending& p : batch) m_queuedBytes -= p.page->size();
+        bool failed = !m_error.isOk();
+        ++m_busy;
+        lock.unlock();
+        m_idleCv.notify_all();
+        if (!failed) {
+            std::vector<EncodedBlob> encoded;
+            encoded.reserve(batch.size());
+            for (const Pending& p : batch) encoded.push_back(encodeBlob(p.id, p.page->data(), p.page->size(), compress));
+            std::unique_ptr<PackBuilder> full;
+            lock.lock();
+            if (!m_pack) m_pack = std::make_unique<PackBuilder>();
+            for (size_t i = 0; i < batch.size(); ++i) {
+                m_pack->add(encoded[i], batch[i].page->data(), batch[i].page->size());
+                ++m_stats.blobsStored;
+                m_stats.blobsRaw += encoded[i].codec == Codec::kRaw;
+            }
+            if (m_pack->bytes() >= kTargetPackBytes) full = std::move(m_pack);
+            lock.unlock();
+            if (full) writePack(std::move(full));
+        }
+        lock.lock();
+        --m_busy;
+        m_idleCv.notify_all();
+    }
+}
+
+void BlobStore::writePack(std::unique_ptr<PackBuilder> pack) {
+    auto written = pack->writeTemp(m_env, m_dir);
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (!written.isOk()) {
+        if (m_error.isOk()) m_error = written.status();
+        m_failed = true;
+        return;
+    }
+    size_t index = m_written.size();
+    for (const PackEntry& e : written->entries) {
+        m_unindexed.erase(e.id);
+        m_inTemp[e.id] = {index, e};
+    }
+    m_written.push_back(std::move(written.value()));
 }
 
 Status BlobStore::flush() {
-    std::unique_lock<std::mutex> lock(m_mutex);
-    if (!m_thread.joinable()) return m_error;
-    uint64_t gen = m_flushGeneration;
-    m_flushRequested = true;
-    m_cv.notify_all();
-    m_cv.wait(lock, [&] { return m_flushGeneration > gen; });
-    return m_error;
-}
-
-uint64_t BlobStore::bytesWritten() const {
+    submit();
+    std::unique_ptr<PackBuilder> last;
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_idleCv.wait(lock, [&] { return (m_queue.empty() && m_busy == 0) || !m_error.isOk(); });
+        if (!m_error.isOk()) return m_error;
+        last = std::move(m_pack);
+    }
+    if (last && !last->empty()) writePack(std::move(last));
+    std::vector<WrittenPack> packs;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_error.isOk()) return m_error;
+        packs = m_written;
+    }
+    // The one sync barrier of the backup: every pack durable, then all indexed together.
+    Status s;
+    size_t durable = 0;
+    for (; durable < packs.size() && s.isOk(); ++durable) s = makeDurable(m_env, m_dir, packs[durable]);
+    if (s.isOk()) s = m_catalog->addPacks(packs);
     std::lock_guard<std::mutex> lock(m_mutex);
-    return m_bytesWritten;
-}
-
-Status BlobStore::writePack(PackBuilder& builder) {
-    std::vector<PackEntry> entries = builder.entries();
-    uint64_t size = 0;
-    auto name = builder.writeTo(m_env, m_dir, &size);
-    if (!name.isOk()) return name.status();
-    auto packId = m_catalog->addPack(name.value(), size, entries);
-    if (!packId.isOk()) return packId.status();
-    std::lock_guard<std::mutex> lock(m_mutex);
-    for (const PackEntry& e : entries) m_unwritten.erase(e.id);
-    m_bytesWritten += size;
+    if (!s.isOk()) {
+        for (size_t i = durable; i < packs.size(); ++i) (void)m_env->remove(packs[i].tmpPath);
+        if (m_error.isOk()) m_error = s;
+        m_failed = true;
+        m_written.clear();
+        m_inTemp.clear();
+        return m_error;
+    }
+    for (const auto& p : packs) m_stats.bytesWritten += p.size;
+    m_written.clear();
+    m_inTemp.clear();
     return Status::ok();
 }
 
-void BlobStore::packLoop() {
-    PackBuilder builder;
-    for (;;) {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        m_cv.wait(lock, [&] { return !m_queue.empty() || m_flushRequested || m_stop; });
-        if (m_stop) return;
-        if (!m_queue.empty()) {
-            Pending item = std::move(m_queue.front());
-            m_queue.pop_front();
-            m_queuedBytes -= item.bytes.size();
-            bool failed = !m_error.isOk();
-            lock.unlock();
-            m_cv.notify_all();
-            if (failed) continue;  // drain: nothing more gets written after a failure
-            builder.add(item.id, item.bytes.data(), item.bytes.size());
-            if (builder.bytes() < kTargetPackBytes) continue;
-        } else {
-            lock.unlock();
-        }
-        // A full pack, or a flush with the queue drained. After a failure nothing more is written.
-        bool failed;
-        {
-            std::lock_guard<std::mutex> guard(m_mutex);
-            failed = !m_error.isOk();
-        }
-        if (failed) builder = PackBuilder();
-        Status s = builder.empty() ? Status::ok() : writePack(builder);
-        lock.lock();
-        if (!s.isOk() && m_error.isOk()) m_error = s;
-        if (m_queue.empty() && m_flushRequested) {
-            m_flushRequested = false;
-            ++m_flushGeneration;
-        }
-        lock.unlock();
-        m_cv.notify_all();
-    }
+BlobStoreStats BlobStore::stats() const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_stats;
 }
 
 Status BlobStore::get(const BlobId& id, void* out, size_t n) {
@@ -117,11 +160,18 @@ Status BlobStore::get(const BlobId& id, void* out, size_t n) {
     }
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        auto it = m_unwritten.find(id);
-        if (it != m_unwritten.end()) {
-            if (it->second.size() != n) return Status::invalidArgument("blob " + id.hex() + " has another size");
-            std::memcpy(out, it->second.data(), n);
+        auto it = m_unindexed.find(id);
+        if (it != m_unindexed.end()) {
+            if (it->second->size() != n) return Status::invalidArgument("blob " + id.hex() + " has another size");
+            std::memcpy(out, it->second->data(), n);
             return Status::ok();
+        }
+        auto temp = m_inTemp.find(id);
+        if (temp != m_inTemp.end()) {
+            const WrittenPack& pack = m_written[temp->second.pack];
+            auto f = m_env->open(pack.tmpPath, OpenMode::kRead);
+            if (!f.isOk()) return f.status();
+            return readBlob(f.value().get(), temp->second.entry, out, pack.name);
         }
     }
     auto loc = m_catalog->findBlob(id);

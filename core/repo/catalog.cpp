@@ -142,7 +142,13 @@ Status Catalog::migrate() {
     return Status::ok();
 }
 
+Result<std::string> Catalog::quickCheck() {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    return m_db.queryText("PRAGMA quick_check");
+}
+
 Status Catalog::forEachBlobId(const std::function<void(const BlobId&)>& fn) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     Stmt st(m_db.handle(), "SELECT id FROM blobs");
     for (;;) {
         auto r = st.step("catalog: read blob index");
@@ -155,35 +161,42 @@ Status Catalog::forEachBlobId(const std::function<void(const BlobId&)>& fn) {
     return Status::ok();
 }
 
-Result<int64_t> Catalog::addPack(const std::string& name, uint64_t size, const std::vector<PackEntry>& entries) {
-    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", "catalog: index pack " + name));
+Status Catalog::addPacks(const std::vector<WrittenPack>& packs) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    if (packs.empty()) return Status::ok();
+    std::string what = "catalog: index " + std::to_string(packs.size()) + " pack(s)";
+    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", what));
     auto fail = [&](Status s) {
         (void)m_db.exec("ROLLBACK");
         return s;
     };
     Stmt ins(m_db.handle(), "INSERT INTO packs(name, size, blob_count, created_us) VALUES(?,?,?,?)");
-    ins.bind(1, name).bind(2, static_cast<int64_t>(size)).bind(3, static_cast<int64_t>(entries.size())).bind(4, nowUs());
-    Status s = ins.run("catalog: index pack " + name);
-    if (!s.isOk()) return fail(s);
-    int64_t packId = sqlite3_last_insert_rowid(m_db.handle());
     Stmt blob(m_db.handle(),
               "INSERT OR IGNORE INTO blobs(id, pack_id, offset, stored_len, raw_len, codec) VALUES(?,?,?,?,?,?)");
-    for (const PackEntry& e : entries) {
-        blob.bindBlob(1, e.id.bytes.data(), 16)
-            .bind(2, packId)
-            .bind(3, static_cast<int64_t>(e.offset))
-            .bind(4, static_cast<int64_t>(e.storedLen))
-            .bind(5, static_cast<int64_t>(e.rawLen))
-            .bind(6, static_cast<int64_t>(e.codec));
-        s = blob.run("catalog: index blobs of pack " + name);
+    for (const WrittenPack& p : packs) {
+        ins.bind(1, p.name).bind(2, static_cast<int64_t>(p.size)).bind(3, static_cast<int64_t>(p.entries.size()));
+        ins.bind(4, nowUs());
+        Status s = ins.run(what + ": pack " + p.name);
         if (!s.isOk()) return fail(s);
+        int64_t packId = sqlite3_last_insert_rowid(m_db.handle());
+        for (const PackEntry& e : p.entries) {
+            blob.bindBlob(1, e.id.bytes.data(), 16)
+                .bind(2, packId)
+                .bind(3, static_cast<int64_t>(e.offset))
+                .bind(4, static_cast<int64_t>(e.storedLen))
+                .bind(5, static_cast<int64_t>(e.rawLen))
+                .bind(6, static_cast<int64_t>(e.codec));
+            s = blob.run(what + ": blobs of pack " + p.name);
+            if (!s.isOk()) return fail(s);
+        }
     }
-    s = m_db.exec("COMMIT", "catalog: index pack " + name);
+    Status s = m_db.exec("COMMIT", what);
     if (!s.isOk()) return fail(s);
-    return packId;
+    return Status::ok();
 }
 
 Result<std::optional<BlobLocation>> Catalog::findBlob(const BlobId& id) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     Stmt st(m_db.handle(), "SELECT b.pack_id, b.offset, b.stored_len, b.raw_len, b.codec, p.name FROM blobs b "
                            "JOIN packs p ON p.id = b.pack_id WHERE b.id = ?");
     st.bindBlob(1, id.bytes.data(), 16);
@@ -202,6 +215,7 @@ Result<std::optional<BlobLocation>> Catalog::findBlob(const BlobId& id) {
 }
 
 Result<std::vector<std::optional<BlobLocation>>> Catalog::locateBlobs(const std::vector<BlobId>& ids) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     auto packs = listPacks();
     if (!packs.isOk()) return packs.status();
     std::unordered_map<int64_t, std::string> names;
@@ -234,6 +248,7 @@ Result<std::vector<std::optional<BlobLocation>>> Catalog::locateBlobs(const std:
 }
 
 Result<std::vector<PackRecord>> Catalog::listPacks() {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     Stmt st(m_db.handle(), "SELECT id, name, size, blob_count FROM packs ORDER BY id");
     std::vector<PackRecord> out;
     for (;;) {
@@ -247,6 +262,7 @@ Result<std::vector<PackRecord>> Catalog::listPacks() {
 }
 
 Result<std::unordered_map<int64_t, std::vector<PackEntry>>> Catalog::blobsByPack() {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     Stmt st(m_db.handle(), "SELECT pack_id, id, offset, stored_len, raw_len, codec FROM blobs ORDER BY pack_id, offset");
     std::unordered_map<int64_t, std::vector<PackEntry>> out;
     for (;;) {
@@ -266,12 +282,14 @@ Result<std::unordered_map<int64_t, std::vector<PackEntry>>> Catalog::blobsByPack
 }
 
 Result<uint64_t> Catalog::blobCount() {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     auto r = m_db.queryInt("SELECT count(*) FROM blobs");
     if (!r.isOk()) return r.status();
     return static_cast<uint64_t>(r.value());
 }
 
 Result<std::vector<SnapshotInfo>> Catalog::listSnapshots() {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     std::string sql = std::string("SELECT ") + kSnapshotColumns + "ORDER BY s.time_us, s.rowid";
     Stmt st(m_db.handle(), sql.c_str());
     std::vector<SnapshotInfo> out;
@@ -285,6 +303,7 @@ Result<std::vector<SnapshotInfo>> Catalog::listSnapshots() {
 }
 
 Result<std::optional<SnapshotInfo>> Catalog::latestSnapshotOf(const std::string& sourcePath) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     std::string sql = std::string("SELECT ") + kSnapshotColumns + "WHERE src.path = ? ORDER BY s.time_us DESC, s.rowid DESC LIMIT 1";
     Stmt st(m_db.handle(), sql.c_str());
     st.bind(1, sourcePath);
@@ -295,6 +314,7 @@ Result<std::optional<SnapshotInfo>> Catalog::latestSnapshotOf(const std::string&
 }
 
 Status Catalog::snapshotMap(const std::string& id, std::string* record, std::string* base, uint32_t* depth) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     Stmt st(m_db.handle(), "SELECT map, map_base, map_depth FROM snapshots WHERE id = ?");
     st.bind(1, id);
     auto r = st.step("catalog: page map of snapshot " + id);
@@ -308,6 +328,7 @@ Status Catalog::snapshotMap(const std::string& id, std::string* record, std::str
 
 Status Catalog::insertSnapshot(const SnapshotInfo& info, const std::string& mapRecord, const std::string& mapBase,
                                uint32_t mapDepth) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
     PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", "catalog: commit snapshot " + info.id));
     auto fail = [&](Status s) {
         (void)m_db.exec("ROLLBACK");

@@ -2,12 +2,13 @@
 // index, sources and snapshots. Opened through the Env's shim VFS so fault injection reaches it.
 // Schema version lives in PRAGMA user_version; migrations run step by step on open (FORMAT.md).
 //
-// Thread safety: one Catalog may be used from several threads; SQLite serialises the calls (the
-// connection is opened in serialized mode). Transactions are per call.
+// Thread safety: one Catalog may be used from several threads: every method holds m_mutex, so each
+// call (and its transaction) runs alone on the shared connection.
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <string>
@@ -60,8 +61,8 @@ public:
     int schemaVersion() const { return m_version; }
     // Calls fn for every blob id in the index (dedup set at backup start).
     Status forEachBlobId(const std::function<void(const BlobId&)>& fn);
-    // Records a pack and its blobs in one transaction. Returns the pack's row id.
-    Result<int64_t> addPack(const std::string& name, uint64_t size, const std::vector<PackEntry>& entries);
+    // Records packs and their blobs in one transaction. The packs must be durable already.
+    Status addPacks(const std::vector<WrittenPack>& packs);
     // nullopt when the blob is not indexed.
     Result<std::optional<BlobLocation>> findBlob(const BlobId& id);
     // Looks up many blobs with one prepared statement; out[i] is nullopt when ids[i] is not indexed.
@@ -79,12 +80,14 @@ public:
     Status insertSnapshot(const SnapshotInfo& info, const std::string& mapRecord, const std::string& mapBase,
                           uint32_t mapDepth);
 
-    SqliteDb& db() { return m_db; }
+    // PRAGMA quick_check of the catalog itself: "ok" or SQLite's findings.
+    Result<std::string> quickCheck();
 
 private:
     Catalog() = default;
     Status migrate();
-    SqliteDb m_db;
+    std::recursive_mutex m_mutex;  // serialises calls on m_db
+    SqliteDb m_db;                 // GUARDED_BY(m_mutex)
     std::unique_ptr<EnvVfs> m_vfs;
     int m_version = 0;
 };

@@ -15,24 +15,34 @@ const char kIndexMagic[8] = {'P', 'R', 'S', 'C', 'I', 'D', 'X', '1'};
 constexpr uint32_t kPackVersion = 1;
 }  // namespace
 
-PackBuilder::PackBuilder() {
+PackBuilder::PackBuilder() { reset(); }
+
+void PackBuilder::reset() {
+    m_entries.clear();
+    m_data.clear();
     m_data.reserve(kTargetPackBytes + (1 << 20));
     m_data.append(kPackMagic, 8);
     putFixed32(&m_data, kPackVersion);
     putFixed32(&m_data, 0);
 }
 
-void PackBuilder::add(const BlobId& id, const void* page, size_t n) {
+EncodedBlob encodeBlob(const BlobId& id, const void* page, size_t n, bool compress) {
+    EncodedBlob b;
+    b.id = id;
+    if (compress && compressIfSmaller(page, n, kPageCompressionLevel, &b.compressed)) b.codec = Codec::kZstd;
+    return b;
+}
+
+void PackBuilder::add(const BlobId& id, const void* page, size_t n) { add(encodeBlob(id, page, n, true), page, n); }
+
+void PackBuilder::add(const EncodedBlob& blob, const void* page, size_t n) {
     PackEntry e;
-    e.id = id;
+    e.id = blob.id;
     e.offset = m_data.size();
     e.rawLen = static_cast<uint32_t>(n);
-    if (compressIfSmaller(page, n, kPageCompressionLevel, &m_data)) {
-        e.codec = Codec::kZstd;
-    } else {
-        e.codec = Codec::kRaw;
-        m_data.append(static_cast<const char*>(page), n);
-    }
+    e.codec = blob.codec;
+    if (blob.codec == Codec::kZstd) m_data += blob.compressed;
+    else m_data.append(static_cast<const char*>(page), n);
     e.storedLen = static_cast<uint32_t>(m_data.size() - e.offset);
     m_entries.push_back(e);
 }
@@ -45,7 +55,7 @@ std::string packPath(const std::string& repoDir, const std::string& name) {
     return joinPath(packDir(repoDir, name), name + ".pack");
 }
 
-Result<std::string> PackBuilder::writeTo(Env* env, const std::string& repoDir, uint64_t* fileSize) {
+Result<WrittenPack> PackBuilder::writeTemp(Env* env, const std::string& repoDir) {
     // Index and trailer.
     std::string index;
     index.reserve(m_entries.size() * kPackEntryBytes);
@@ -66,41 +76,57 @@ Result<std::string> PackBuilder::writeTo(Env* env, const std::string& repoDir, u
     m_data.append(reinterpret_cast<const char*>(indexHash.bytes.data()), 16);
     m_data.append(kIndexMagic, 8);
 
-    std::string name = BlobId::of(m_data.data(), m_data.size()).hex();
-    std::string dir = packDir(repoDir, name);
-    std::string finalPath = packPath(repoDir, name);
     static std::atomic<uint64_t> counter{0};
-    std::string tmp = joinPath(joinPath(repoDir, "packs"),
-                               "tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".pack");
+    WrittenPack out;
+    out.name = BlobId::of(m_data.data(), m_data.size()).hex();
+    out.tmpPath = joinPath(joinPath(repoDir, "packs"),
+                           "tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".pack");
+    out.size = m_data.size();
+    out.entries.swap(m_entries);
     std::string data;
     data.swap(m_data);
-    *fileSize = data.size();
-    m_entries.clear();
-    *this = PackBuilder();
 
+    auto f = env->open(out.tmpPath, OpenMode::kCreateNew);
+    if (!f.isOk()) return f.status();
+    Status s = (*f)->write(0, data.data(), data.size());
+    if (!s.isOk()) {
+        f.value().reset();
+        (void)env->remove(out.tmpPath);
+        return s;
+    }
+    return out;
+}
+
+Status makeDurable(Env* env, const std::string& repoDir, const WrittenPack& pack) {
     auto cleanup = [&](Status s) {
-        (void)env->remove(tmp);
+        (void)env->remove(pack.tmpPath);
         return s;
     };
     {
-        auto f = env->open(tmp, OpenMode::kCreateNew);
+        auto f = env->open(pack.tmpPath, OpenMode::kReadWrite);
         if (!f.isOk()) return f.status();
-        Status s = (*f)->write(0, data.data(), data.size());
-        if (!s.isOk()) return cleanup(s);
-        s = (*f)->sync();
+        Status s = (*f)->sync();
         if (!s.isOk()) return cleanup(s);
     }
-    auto st = env->stat(dir);
-    bool newDir = !st.isOk();
+    std::string dir = packDir(repoDir, pack.name);
+    bool newDir = !env->stat(dir).isOk();
     if (newDir) {
         Status s = env->createDir(dir);
         if (!s.isOk()) return cleanup(s);
     }
-    Status s = env->rename(tmp, finalPath);
+    Status s = env->rename(pack.tmpPath, packPath(repoDir, pack.name));
     if (!s.isOk()) return cleanup(s);
     PRESCIENT_RETURN_IF_ERROR(env->syncDir(dir));
     if (newDir) PRESCIENT_RETURN_IF_ERROR(env->syncDir(joinPath(repoDir, "packs")));
-    return name;
+    return Status::ok();
+}
+
+Result<std::string> PackBuilder::writeTo(Env* env, const std::string& repoDir, uint64_t* fileSize) {
+    auto written = writeTemp(env, repoDir);
+    if (!written.isOk()) return written.status();
+    PRESCIENT_RETURN_IF_ERROR(makeDurable(env, repoDir, written.value()));
+    *fileSize = written->size;
+    return written->name;
 }
 
 Result<std::vector<PackEntry>> readPackIndex(File* file, uint64_t fileSize, const std::string& packName) {

@@ -131,7 +131,7 @@ struct Verifier {
     Status run() {
         report.readData = readData;
         Catalog& cat = repo.catalog();
-        auto quick = cat.db().queryText("PRAGMA quick_check");
+        auto quick = cat.quickCheck();
         if (!quick.isOk() || quick.value() != "ok")
             error("catalog", "quick_check failed: " + (quick.isOk() ? quick.value() : quick.status().detail()));
         auto packs = cat.listPacks();

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <atomic>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "util/sqlitedb.h"
 
@@ -21,9 +24,35 @@ struct Work {
     std::vector<uint64_t> pgnos;  // 1-based
 };
 
-// Reads the needed blobs of one pack in large sequential chunks and writes their pages.
+// Pages decoded in pgno order, written with one pwrite per contiguous run.
+class RunWriter {
+public:
+    RunWriter(File* target, uint32_t pageSize) : m_target(target), m_pageSize(pageSize) {}
+    Status add(uint64_t pgno, const char* page) {
+        if (!m_buf.empty() && (pgno != m_next || m_buf.size() >= kMaxRun)) PRESCIENT_RETURN_IF_ERROR(flush());
+        if (m_buf.empty()) m_first = pgno;
+        m_buf.append(page, m_pageSize);
+        m_next = pgno + 1;
+        return Status::ok();
+    }
+    Status flush() {
+        if (m_buf.empty()) return Status::ok();
+        Status s = m_target->write((m_first - 1) * m_pageSize, m_buf.data(), m_buf.size());
+        m_buf.clear();
+        return s;
+    }
+
+private:
+    static constexpr size_t kMaxRun = 1 << 20;
+    File* m_target;
+    uint32_t m_pageSize;
+    std::string m_buf;
+    uint64_t m_first = 0, m_next = 0;
+};
+
+// Reads the needed blobs of one pack in large sequential chunks, decodes and writes their pages.
 Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& items, File* target, uint32_t pageSize,
-                   const JobControl& job, uint64_t* pagesDone, uint64_t totalPages) {
+                   const JobControl& job, std::atomic<uint64_t>* pagesDone, uint64_t totalPages) {
     const std::string& packName = items.front()->loc.packName;
     auto pack = env->open(repo::packPath(repoDir, packName), OpenMode::kRead);
     if (!pack.isOk()) {
@@ -35,6 +64,7 @@ Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& ite
     constexpr uint64_t kChunk = 4ull << 20;
     std::string buf;
     std::string page(pageSize, '\0');
+    RunWriter writer(target, pageSize);
     size_t i = 0;
     while (i < items.size()) {
         if (job.cancelled()) return Status::cancelled("restore cancelled");
@@ -56,29 +86,57 @@ Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& ite
                 return Status::corruption("pack " + packName + ", blob " + e.id.hex() + ": holds " +
                                           std::to_string(e.rawLen) + " bytes, not a page of " + std::to_string(pageSize));
             PRESCIENT_RETURN_IF_ERROR(repo::decodeBlob(buf.data() + (e.offset - begin), e, page.data(), packName));
-            for (uint64_t pgno : items[i]->pgnos) {
-                PRESCIENT_RETURN_IF_ERROR(target->write((pgno - 1) * pageSize, page.data(), pageSize));
-                if (++*pagesDone % 1024 == 0) job.report({"restore", *pagesDone, totalPages, *pagesDone * pageSize});
-            }
+            for (uint64_t pgno : items[i]->pgnos) PRESCIENT_RETURN_IF_ERROR(writer.add(pgno, page.data()));
+            uint64_t done = pagesDone->fetch_add(items[i]->pgnos.size()) + items[i]->pgnos.size();
+            if (done % 1024 < items[i]->pgnos.size()) job.report({"restore", done, totalPages, done * pageSize});
         }
     }
-    return Status::ok();
+    return writer.flush();
 }
 
-// PRAGMA integrity_check on a file opened immutable (no locks, no -wal/-shm created).
-Status integrityCheck(const std::string& path) {
+// Restores every pack's pages on one worker per core; returns the first failure.
+Status restoreAllPacks(Env* env, const std::string& repoDir, std::map<std::string, std::vector<Work*>>& byPack,
+                       File* target, uint32_t pageSize, const JobControl& job, uint64_t totalPages) {
+    std::vector<std::vector<Work*>*> packs;
+    for (auto& [name, items] : byPack) packs.push_back(&items);
+    std::atomic<size_t> next{0};
+    std::atomic<uint64_t> pagesDone{0};
+    std::mutex mutex;
+    Status first;
+    auto worker = [&] {
+        for (size_t k = next++; k < packs.size(); k = next++) {
+            Status s = restorePack(env, repoDir, *packs[k], target, pageSize, job, &pagesDone, totalPages);
+            if (!s.isOk()) {
+                std::lock_guard<std::mutex> lock(mutex);
+                if (first.isOk()) first = s;
+                next = packs.size();  // stop the others early
+            }
+        }
+    };
+    unsigned n = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), packs.size());
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+    return first;
+}
+
+// PRAGMA integrity_check (or quick_check) on a file opened immutable (no locks, no -wal/-shm created).
+Status structureCheck(const std::string& path, StructureCheck check) {
     auto db = SqliteDb::open("file:" + path + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     if (!db.isOk()) return Status::corruption("restored file " + path + " cannot be opened: " + db.status().detail());
-    Stmt st(db->handle(), "PRAGMA integrity_check");
+    (void)db->exec("PRAGMA cache_size=-65536");
+    const char* pragma = check == StructureCheck::kFull ? "integrity_check" : "quick_check";
+    Stmt st(db->handle(), (std::string("PRAGMA ") + pragma).c_str());
     std::string result;
     for (;;) {
-        auto r = st.step("integrity_check of " + path);
-        if (!r.isOk()) return Status::corruption("integrity_check of restored file failed: " + r.status().detail());
+        auto r = st.step(std::string(pragma) + " of " + path);
+        if (!r.isOk()) return Status::corruption(std::string(pragma) + " of restored file failed: " + r.status().detail());
         if (!r.value()) break;
         if (!result.empty()) result += "; ";
         result += st.colText(0);
     }
-    if (result != "ok") return Status::corruption("restored database fails integrity_check: " + result);
+    if (result != "ok") return Status::corruption(std::string("restored database fails ") + pragma + ": " + result);
     return Status::ok();
 }
 
@@ -141,19 +199,16 @@ Result<RestoreResult> restoreSnapshot(repo::Repository& repository, const repo::
         return s;
     };
     Status s = (*file)->truncate(pageCount * pageSize);  // zero pages stay holes
-    uint64_t pagesDone = 0;
-    for (auto it = byPack.begin(); s.isOk() && it != byPack.end(); ++it)
-        s = restorePack(env, repository.dir(), it->second, file.value().get(), pageSize, options.job, &pagesDone,
-                        pageCount);
+    if (s.isOk()) s = restoreAllPacks(env, repository.dir(), byPack, file.value().get(), pageSize, options.job, pageCount);
     if (s.isOk()) s = (*file)->sync();
     if (!s.isOk()) return abandon(s);
     file.value().reset();
 
     RestoreResult result;
-    if (options.integrityCheck) {
+    if (options.check != StructureCheck::kNone) {
         options.job.report({"verify", 0, 1, 0});
         auto checkStart = Clock::now();
-        s = integrityCheck(tmp);
+        s = structureCheck(tmp, options.check);
         result.checkSeconds = secondsSince(checkStart);
         if (!s.isOk()) return abandon(s.withContext("snapshot " + snapshot.id));
     }

@@ -8,8 +8,10 @@
 
 namespace prescient {
 
-// Fast level used for pages: compression must keep pace with SQLite's backup copy.
-inline constexpr int kPageCompressionLevel = 1;
+// zstd's fast level -1 for pages: on 4 KiB inputs it compresses ~1.7x and decompresses ~2x faster than
+// level 1 for ~13% less reduction (measured on the shop database; see tests/bench). Restore speed and
+// keeping pace with SQLite's backup copy matter more than the last bytes.
+inline constexpr int kPageCompressionLevel = -1;
 
 // Appends the zstd frame of [data, data+n) to *out. Returns false (and leaves *out as it was) when the
 // frame would not be smaller than the input: the caller then stores the bytes raw.

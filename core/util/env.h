@@ -5,7 +5,8 @@
 // that core opens itself (the catalog, restore targets under verification) go through the shim VFS of
 // envvfs.h, which asks the Env's SQLite hooks before each write and sync.
 //
-// Thread safety: Env methods may be called from any thread. A File is used by one thread at a time.
+// Thread safety: Env methods may be called from any thread. A File's read and write may be called from
+// several threads at once (positioned I/O, like pread/pwrite); its other methods from one at a time.
 #pragma once
 
 #include <cstdint>

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include "support/testdb.h"
@@ -27,6 +28,7 @@ private slots:
     void truncatedSource();
     void lockedRepository();
     void repoFromEnvironment();
+    void interruptCancelsCleanly();
     void demo();
 
 private:
@@ -189,6 +191,28 @@ void TestCli::repoFromEnvironment() {
     CliRun r = runCli({"snapshots", "--json"}, env);
     QCOMPARE(r.code, 0);
     QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).array().size() >= 2);
+}
+
+void TestCli::interruptCancelsCleanly() {
+    QString db = path("slow.db");
+    std::string err;
+    QVERIFY2(makeDatabase(str(db), 4096, true, 4000, false, 51, &err), err.c_str());
+    QString repoDir = path("repo-int");
+    QCOMPARE(runCli({"init", "--repo", repoDir}).code, 0);
+    QProcess p;
+    p.start(QStringLiteral(PRESCIENT_CLI_PATH), {"backup", "--repo", repoDir, "--rate", "0.5", db});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(700);
+    QCOMPARE(p.state(), QProcess::Running);
+    ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 8);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("cancelled"));
+    CliRun list = runCli({"snapshots", "--repo", repoDir, "--json"});
+    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
+    QCOMPARE(runCli({"verify", "--repo", repoDir, "--read-data"}).code, 0);
+    QVERIFY(!QFile::exists(repoDir + "/lock"));
 }
 
 void TestCli::demo() {

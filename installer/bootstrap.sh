@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine: installs the Debian packages the build needs (only the
+# missing ones), configures and builds with CMake + Ninja, then runs what was asked:
+#   bash installer/bootstrap.sh demo   build, then run the demo (prescient demo --dir ./prescient-demo)
+#   bash installer/bootstrap.sh test   build, then run the whole test suite with ctest
+#   bash installer/bootstrap.sh build  build only
+# Environment: BUILD_DIR (default ./build), JOBS (default: number of cores).
+set -euo pipefail
+
+mode=${1:-build}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${BUILD_DIR:-$here/build}
+jobs=${JOBS:-$(nproc)}
+
+packages=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev
+    libsqlite3-dev libboost-filesystem-dev libzstd-dev libxxhash-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]})); then
+    echo "bootstrap: installing ${missing[*]}"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends \
+        "${missing[@]}"
+fi
+
+cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build_dir" -j "$jobs"
+
+case "$mode" in
+    demo)
+        "$build_dir/app/prescient" demo --dir "${DEMO_DIR:-$here/prescient-demo}"
+        ;;
+    test)
+        ctest --test-dir "$build_dir" --output-on-failure -j "$jobs"
+        ;;
+    build)
+        ;;
+    *)
+        echo "usage: bootstrap.sh demo|test|build" >&2
+        exit 2
+        ;;
+esac
