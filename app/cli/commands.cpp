@@ -112,14 +112,15 @@ int cmdSnapshots(const Argv& argv) {
         std::printf("[");
         bool first = true;
         for (const auto& s : list.value()) {
-            std::printf("%s\n  {\"id\": %s, \"time\": %s, \"source\": %s, \"page_size\": %u, \"page_count\": %llu, "
-                        "\"parent\": %s, \"tag\": %s, \"bytes_new\": %llu, \"bytes_total\": %llu, \"pages_new\": %llu, "
-                        "\"journal_mode\": %s, \"seconds\": %.3f}",
-                        first ? "" : ",", jsonString(s.id).c_str(), jsonString(isoTime(s.timeUs)).c_str(),
-                        jsonString(s.sourcePath).c_str(), s.pageSize, static_cast<unsigned long long>(s.pageCount),
-                        s.parent.empty() ? "null" : jsonString(s.parent).c_str(), jsonString(s.tag).c_str(),
-                        static_cast<unsigned long long>(s.bytesNew), static_cast<unsigned long long>(s.bytesTotal),
-                        static_cast<unsigned long long>(s.pagesNew), jsonString(s.journalMode).c_str(), s.seconds);
+            std::printf(
+                "%s\n  {\"id\": %s, \"time\": %s, \"source\": %s, \"page_size\": %u, \"page_count\": %llu, "
+                "\"parent\": %s, \"tag\": %s, \"bytes_new\": %llu, \"bytes_total\": %llu, \"pages_new\": %llu, "
+                "\"journal_mode\": %s, \"seconds\": %.3f}",
+                first ? "" : ",", jsonString(s.id).c_str(), jsonString(isoTime(s.timeUs)).c_str(),
+                jsonString(s.sourcePath).c_str(), s.pageSize, static_cast<unsigned long long>(s.pageCount),
+                s.parent.empty() ? "null" : jsonString(s.parent).c_str(), jsonString(s.tag).c_str(),
+                static_cast<unsigned long long>(s.bytesNew), static_cast<unsigned long long>(s.bytesTotal),
+                static_cast<unsigned long long>(s.pagesNew), jsonString(s.journalMode).c_str(), s.seconds);
             first = false;
         }
         std::printf("%s]\n", first ? "" : "\n");
@@ -146,10 +147,14 @@ int cmdRestore(const Argv& argv) {
     if (args.positionals().size() != 2) return usageError("restore", "expected SNAPSHOT and TARGET_DB");
     restore::RestoreOptions opts;
     std::string check = args.value("check", "full");
-    if (check == "full") opts.check = restore::StructureCheck::kFull;
-    else if (check == "quick") opts.check = restore::StructureCheck::kQuick;
-    else if (check == "none") opts.check = restore::StructureCheck::kNone;
-    else return usageError("restore", "--check takes full, quick or none");
+    if (check == "full")
+        opts.check = restore::StructureCheck::kFull;
+    else if (check == "quick")
+        opts.check = restore::StructureCheck::kQuick;
+    else if (check == "none")
+        opts.check = restore::StructureCheck::kNone;
+    else
+        return usageError("restore", "--check takes full, quick or none");
     auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
     if (!r.isOk()) return reportError(r.status());
     auto snap = r.value()->resolveSnapshot(args.positionals()[0]);
@@ -183,11 +188,12 @@ int cmdVerify(const Argv& argv) {
     int errors = 0;
     for (const auto& p : v.problems) errors += p.error;
     if (args.has("json")) {
-        std::printf("{\"ok\": %s, \"read_data\": %s, \"packs\": %llu, \"blobs\": %llu, \"snapshots\": %llu, "
-                    "\"bytes_read\": %llu, \"problems\": [",
-                    v.ok() ? "true" : "false", v.readData ? "true" : "false", static_cast<unsigned long long>(v.packs),
-                    static_cast<unsigned long long>(v.blobs), static_cast<unsigned long long>(v.snapshots),
-                    static_cast<unsigned long long>(v.bytesRead));
+        std::printf(
+            "{\"ok\": %s, \"read_data\": %s, \"packs\": %llu, \"blobs\": %llu, \"snapshots\": %llu, "
+            "\"bytes_read\": %llu, \"problems\": [",
+            v.ok() ? "true" : "false", v.readData ? "true" : "false", static_cast<unsigned long long>(v.packs),
+            static_cast<unsigned long long>(v.blobs), static_cast<unsigned long long>(v.snapshots),
+            static_cast<unsigned long long>(v.bytesRead));
         for (size_t i = 0; i < v.problems.size(); ++i)
             std::printf("%s\n  {\"severity\": \"%s\", \"object\": %s, \"message\": %s}", i ? "," : "",
                         v.problems[i].error ? "error" : "warning", jsonString(v.problems[i].object).c_str(),

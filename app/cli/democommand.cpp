@@ -48,8 +48,10 @@ Status prepareFolder(Env* env, const std::string& dir) {
             for (const auto& n : entries.value()) {
                 std::string p = joinPath(d, n);
                 auto s = env->stat(p);
-                if (s.isOk() && s->kind == FileInfo::Kind::kDir) stack.push_back(p);
-                else PRESCIENT_RETURN_IF_ERROR(env->remove(p));
+                if (s.isOk() && s->kind == FileInfo::Kind::kDir)
+                    stack.push_back(p);
+                else
+                    PRESCIENT_RETURN_IF_ERROR(env->remove(p));
             }
         }
         for (auto it = folders.rbegin(); it != folders.rend() && *it != dir; ++it)
@@ -116,8 +118,7 @@ int cmdDemo(const Argv& argv) {
         if (!snap.isOk()) return reportError(snap.status());
         std::printf("   %-16s  %-8s  %8llu  %10s  %10s  %8llu  %6.2fs\n", snap->id.c_str(), snap->tag.c_str(),
                     static_cast<unsigned long long>(snap->pageCount), humanBytes(snap->bytesTotal).c_str(),
-                    humanBytes(snap->bytesNew).c_str(), static_cast<unsigned long long>(snap->pagesNew),
-                    snap->seconds);
+                    humanBytes(snap->bytesNew).c_str(), static_cast<unsigned long long>(snap->pagesNew), snap->seconds);
         snaps.push_back(snap.value());
     }
     uint64_t logical = 0, stored = 0;

@@ -11,14 +11,22 @@ namespace prescient::cli {
 
 int exitCodeFor(const Status& s) {
     switch (s.code()) {
-        case Status::Code::kOk: return kExitOk;
-        case Status::Code::kCorruption: return kExitCorruption;
-        case Status::Code::kNotFound: return kExitNotFound;
-        case Status::Code::kBusy: return kExitLocked;
-        case Status::Code::kNoSpace: return kExitNoSpace;
-        case Status::Code::kInvalidArgument: return kExitInvalid;
-        case Status::Code::kCancelled: return kExitCancelled;
-        case Status::Code::kIoError: return kExitFailure;
+        case Status::Code::kOk:
+            return kExitOk;
+        case Status::Code::kCorruption:
+            return kExitCorruption;
+        case Status::Code::kNotFound:
+            return kExitNotFound;
+        case Status::Code::kBusy:
+            return kExitLocked;
+        case Status::Code::kNoSpace:
+            return kExitNoSpace;
+        case Status::Code::kInvalidArgument:
+            return kExitInvalid;
+        case Status::Code::kCancelled:
+            return kExitCancelled;
+        case Status::Code::kIoError:
+            return kExitFailure;
     }
     return kExitFailure;
 }
@@ -38,8 +46,10 @@ std::string humanBytes(uint64_t n) {
         ++u;
     }
     char buf[32];
-    if (u == 0) std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(n));
-    else std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
+    if (u == 0)
+        std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(n));
+    else
+        std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
     return buf;
 }
 
@@ -67,11 +77,21 @@ std::string jsonString(const std::string& s) {
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (c < 0x20) {
                     char buf[8];

@@ -26,8 +26,8 @@ int exitCodeFor(const Status& s);
 // Prints "prescient: error: <detail>" to stderr and returns the exit code for s.
 int reportError(const Status& s);
 std::string humanBytes(uint64_t n);
-std::string localTime(int64_t us);       // "2026-11-21 10:42:07"
-std::string isoTime(int64_t us);         // "2026-11-21T10:42:07.123456Z"
+std::string localTime(int64_t us);  // "2026-11-21 10:42:07"
+std::string isoTime(int64_t us);    // "2026-11-21T10:42:07.123456Z"
 std::string jsonString(const std::string& s);
 // A progress callback drawing "\r<phase> 42% 120.0 MiB" on stderr when it is a terminal.
 ProgressFn terminalProgress(const std::string& label);

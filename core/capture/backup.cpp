@@ -38,11 +38,14 @@ Status sourceError(const Status& s, const std::string& path) {
     }
 }
 
-uint32_t be32(const unsigned char* p) { return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3]; }
+uint32_t be32(const unsigned char* p) {
+    return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
+}
 
 // Checks the database header through SQLite's own file handle (no second descriptor, so SQLite's POSIX
 // locks are safe): the magic string, and for a rollback-journal file whose header page count is valid,
-// that the file holds all of its pages. A truncated file otherwise only shows as "malformed".
+// that the file holds all of its pages. A truncated file otherwise only shows as "malformed". Call it
+// holding the read transaction (a writer may be growing the file otherwise), or to explain a failure.
 Status checkHeader(sqlite3* db, const std::string& path) {
     sqlite3_file* file = nullptr;
     if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods)
@@ -78,21 +81,39 @@ struct SourceTxn {
 
 }  // namespace
 
+namespace {
+Result<repo::SnapshotInfo> backupImpl(repo::Repository& repository, const std::string& sourceIn,
+                                      const BackupOptions& options);
+}  // namespace
+
 Result<repo::SnapshotInfo> backupDatabase(repo::Repository& repository, const std::string& sourceIn,
                                           const BackupOptions& options) {
     if (!repository.writable()) return Status::invalidArgument("repository " + repository.dir() + " is open read-only");
+    auto result = backupImpl(repository, sourceIn, options);
+    // A failed or cancelled backup leaves nothing behind: its queued pages and temp packs are dropped.
+    if (!result.isOk()) repository.blobs().abandon();
+    return result;
+}
+
+namespace {
+Result<repo::SnapshotInfo> backupImpl(repo::Repository& repository, const std::string& sourceIn,
+                                      const BackupOptions& options) {
     auto start = std::chrono::steady_clock::now();
     Env* env = repository.env();
     std::string source = absolutePath(sourceIn);
     // Checks by stat only: never open the live file behind SQLite's back (its POSIX locks are per process).
     auto st = env->stat(source);
     if (!st.isOk()) {
-        if (st.status().code() == Status::Code::kNotFound) return Status::notFound("source database " + source + " does not exist");
+        if (st.status().code() == Status::Code::kNotFound)
+            return Status::notFound("source database " + source + " does not exist");
         return st.status();
     }
-    if (st->kind == FileInfo::Kind::kDir) return Status::invalidArgument("source " + source + " is a folder, not an SQLite database");
-    if (st->kind != FileInfo::Kind::kFile) return Status::invalidArgument("source " + source + " is not a regular file");
-    if (st->size == 0) return Status::invalidArgument("source " + source + " is empty (0 bytes), not an SQLite database");
+    if (st->kind == FileInfo::Kind::kDir)
+        return Status::invalidArgument("source " + source + " is a folder, not an SQLite database");
+    if (st->kind != FileInfo::Kind::kFile)
+        return Status::invalidArgument("source " + source + " is not a regular file");
+    if (st->size == 0)
+        return Status::invalidArgument("source " + source + " is empty (0 bytes), not an SQLite database");
 
     SourceTxn src;
     auto db = SqliteDb::open(source, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
@@ -103,17 +124,22 @@ Result<repo::SnapshotInfo> backupDatabase(repo::Repository& repository, const st
     sqlite3_db_config(src.db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     sqlite3_busy_timeout(src.db.handle(), 5000);
 
-    PRESCIENT_RETURN_IF_ERROR(checkHeader(src.db.handle(), source));
-
     // One read transaction from here to the end of the copy: the snapshot's instant.
     PRESCIENT_RETURN_IF_ERROR(src.db.exec("BEGIN"));
     src.inTxn = true;
     int64_t timeUs = nowUs();
     auto pageSize = src.db.queryInt("PRAGMA page_size");
+    if (!pageSize.isOk()) {
+        // Say why the file cannot be read when the header tells (not a database, truncated).
+        Status why = checkHeader(src.db.handle(), source);
+        return why.isOk() ? sourceError(pageSize.status(), source) : why;
+    }
+    // The read transaction now holds SQLite's shared lock: the header is the snapshot's.
+    PRESCIENT_RETURN_IF_ERROR(checkHeader(src.db.handle(), source));
     auto pageCount = src.db.queryInt("PRAGMA page_count");
     auto schemaVersion = src.db.queryInt("PRAGMA schema_version");
     auto journal = src.db.queryText("PRAGMA journal_mode");
-    for (const Status& s : {pageSize.status(), pageCount.status(), schemaVersion.status(), journal.status()})
+    for (const Status& s : {pageCount.status(), schemaVersion.status(), journal.status()})
         if (!s.isOk()) return sourceError(s, source);
     std::string journalMode = journal.value() == "wal" ? "wal" : "rollback";
     // Reading the schema proves it is a database SQLite can parse before anything is copied.
@@ -178,5 +204,7 @@ Result<repo::SnapshotInfo> backupDatabase(repo::Repository& repository, const st
     options.job.report({"commit", 1, 1, 0});
     return info;
 }
+
+}  // namespace
 
 }  // namespace prescient::capture

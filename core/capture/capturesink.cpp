@@ -35,20 +35,25 @@ int sinkSectorSize(sqlite3_file*) { return 4096; }
 int sinkDeviceCharacteristics(sqlite3_file*) { return SQLITE_IOCAP_POWERSAFE_OVERWRITE; }
 
 const sqlite3_io_methods kSinkMethods = {
-    1,                          /* iVersion */
-    sinkClose,                  /* xClose */
-    sinkRead,                   /* xRead */
-    sinkWrite,                  /* xWrite */
-    sinkTruncate,               /* xTruncate */
-    sinkSync,                   /* xSync */
-    sinkFileSize,               /* xFileSize */
-    sinkLock,                   /* xLock */
-    sinkUnlock,                 /* xUnlock */
-    sinkCheckReservedLock,      /* xCheckReservedLock */
-    sinkFileControl,            /* xFileControl */
-    sinkSectorSize,             /* xSectorSize */
-    sinkDeviceCharacteristics,  /* xDeviceCharacteristics */
-    nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+    1,                         /* iVersion */
+    sinkClose,                 /* xClose */
+    sinkRead,                  /* xRead */
+    sinkWrite,                 /* xWrite */
+    sinkTruncate,              /* xTruncate */
+    sinkSync,                  /* xSync */
+    sinkFileSize,              /* xFileSize */
+    sinkLock,                  /* xLock */
+    sinkUnlock,                /* xUnlock */
+    sinkCheckReservedLock,     /* xCheckReservedLock */
+    sinkFileControl,           /* xFileControl */
+    sinkSectorSize,            /* xSectorSize */
+    sinkDeviceCharacteristics, /* xDeviceCharacteristics */
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
 };
 
 int sinkOpen(sqlite3_vfs* vfs, const char*, sqlite3_file* f, int flags, int* outFlags) {

@@ -57,7 +57,7 @@ private:
     sqlite3_vfs m_vfs;
     std::vector<BlobId> m_map;  // index pgno-1; page 1's slot stays zero until finish()
     std::string m_page1;
-    uint64_t m_size = 0;        // logical file size in bytes
+    uint64_t m_size = 0;  // logical file size in bytes
     uint64_t m_pagesWritten = 0;
     uint64_t m_pagesNew = 0;
     Status m_status;

@@ -54,7 +54,11 @@ void BlobStore::submit() {
     if (m_workers.empty()) {
         // One core stays with the producer (SQLite's copy): compression takes only what is left.
         unsigned n = std::max(2u, std::thread::hardware_concurrency()) - 1;
-        for (unsigned i = 0; i < n; ++i) m_workers.emplace_back([this] { workerLoop(); });
+        try {
+            for (unsigned i = 0; i < n; ++i) m_workers.emplace_back([this] { workerLoop(); });
+        } catch (const std::exception& e) {
+            if (m_workers.empty()) fail(Status::ioError(std::string("cannot start packing threads: ") + e.what()));
+        }
     }
     lock.unlock();
     m_workCv.notify_one();
@@ -74,22 +78,26 @@ void BlobStore::workerLoop() {
         ++m_busy;
         lock.unlock();
         m_idleCv.notify_all();
-        if (!failed) {
-            std::vector<EncodedBlob> encoded;
-            encoded.reserve(batch.size());
-            for (const Pending& p : batch) encoded.push_back(encodeBlob(p.id, p.page->data(), p.page->size(), compress));
-            std::unique_ptr<PackBuilder> full;
-            lock.lock();
-            if (!m_pack) m_pack = std::make_unique<PackBuilder>();
-            for (size_t i = 0; i < batch.size(); ++i) {
-                m_pack->add(encoded[i], batch[i].page->data(), batch[i].page->size());
-                ++m_stats.blobsStored;
-                m_stats.blobsRaw += encoded[i].codec == Codec::kRaw;
+        if (!failed) try {
+                std::vector<EncodedBlob> encoded;
+                encoded.reserve(batch.size());
+                for (const Pending& p : batch)
+                    encoded.push_back(encodeBlob(p.id, p.page->data(), p.page->size(), compress));
+                std::unique_ptr<PackBuilder> full;
+                lock.lock();
+                if (!m_pack) m_pack = std::make_unique<PackBuilder>();
+                for (size_t i = 0; i < batch.size(); ++i) {
+                    m_pack->add(encoded[i], batch[i].page->data(), batch[i].page->size());
+                    ++m_stats.blobsStored;
+                    m_stats.blobsRaw += encoded[i].codec == Codec::kRaw;
+                }
+                if (m_pack->bytes() >= kTargetPackBytes) full = std::move(m_pack);
+                lock.unlock();
+                if (full) writePack(std::move(full));
+            } catch (const std::exception& e) {  // bad_alloc: nothing escapes a worker
+                std::lock_guard<std::mutex> guard(m_mutex);
+                fail(Status::ioError(std::string("packing pages: ") + e.what()));
             }
-            if (m_pack->bytes() >= kTargetPackBytes) full = std::move(m_pack);
-            lock.unlock();
-            if (full) writePack(std::move(full));
-        }
         lock.lock();
         --m_busy;
         m_idleCv.notify_all();
@@ -100,8 +108,7 @@ void BlobStore::writePack(std::unique_ptr<PackBuilder> pack) {
     auto written = pack->writeTemp(m_env, m_dir);
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!written.isOk()) {
-        if (m_error.isOk()) m_error = written.status();
-        m_failed = true;
+        fail(written.status());
         return;
     }
     size_t index = m_written.size();
@@ -131,13 +138,20 @@ Status BlobStore::flush() {
     // The one sync barrier of the backup: every pack durable, then all indexed together.
     Status s;
     size_t durable = 0;
-    for (; durable < packs.size() && s.isOk(); ++durable) s = makeDurable(m_env, m_dir, packs[durable]);
+    for (; durable < packs.size() && s.isOk(); ++durable) {
+        s = makeDurable(m_env, m_dir, packs[durable]);
+        if (s.isOk()) {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_written[durable].tmpPath = packPath(m_dir, packs[durable].name);  // get() follows the rename
+        }
+    }
+    // The packs folder's own entries (sub-folders) must be durable too, whoever created them.
+    if (s.isOk() && !packs.empty()) s = m_env->syncDir(joinPath(m_dir, "packs"));
     if (s.isOk()) s = m_catalog->addPacks(packs);
     std::lock_guard<std::mutex> lock(m_mutex);
     if (!s.isOk()) {
         for (size_t i = durable; i < packs.size(); ++i) (void)m_env->remove(packs[i].tmpPath);
-        if (m_error.isOk()) m_error = s;
-        m_failed = true;
+        fail(s);
         m_written.clear();
         m_inTemp.clear();
         return m_error;
@@ -146,6 +160,37 @@ Status BlobStore::flush() {
     m_written.clear();
     m_inTemp.clear();
     return Status::ok();
+}
+
+void BlobStore::fail(const Status& s) {
+    if (m_error.isOk()) m_error = s;
+    m_failed = true;
+}
+
+void BlobStore::abandon() {
+    m_batch.clear();
+    m_batchBytes = 0;
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_queue.clear();
+        m_queuedBytes = 0;
+        m_idleCv.wait(lock, [&] { return m_busy == 0; });
+        m_pack.reset();
+        for (const auto& p : m_written) (void)m_env->remove(p.tmpPath);
+        m_written.clear();
+        m_inTemp.clear();
+        m_unindexed.clear();
+        m_error = Status::ok();
+        m_failed = false;
+    }
+    m_idleCv.notify_all();
+    // The dedup set named pages that were never indexed: rebuild it from the catalog.
+    m_known.clear();
+    Status s = loadKnownIds();
+    if (!s.isOk()) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        fail(s);
+    }
 }
 
 BlobStoreStats BlobStore::stats() const {
@@ -169,6 +214,8 @@ Status BlobStore::get(const BlobId& id, void* out, size_t n) {
         auto temp = m_inTemp.find(id);
         if (temp != m_inTemp.end()) {
             const WrittenPack& pack = m_written[temp->second.pack];
+            if (temp->second.entry.rawLen != n)
+                return Status::invalidArgument("blob " + id.hex() + " has another size");
             auto f = m_env->open(pack.tmpPath, OpenMode::kRead);
             if (!f.isOk()) return f.status();
             return readBlob(f.value().get(), temp->second.entry, out, pack.name);

@@ -38,7 +38,7 @@ namespace prescient::repo {
 struct BlobStoreStats {
     uint64_t bytesWritten = 0;  // pack bytes written by this store
     uint64_t blobsStored = 0;
-    uint64_t blobsRaw = 0;      // of which stored uncompressed (incompressible, or backlog too long)
+    uint64_t blobsRaw = 0;  // of which stored uncompressed (incompressible, or backlog too long)
 };
 
 class BlobStore {
@@ -56,6 +56,10 @@ public:
     void submit();
     // Writes and indexes everything put so far. Blocks until done.
     Status flush();
+    // Drops everything put since the last flush (queued pages, the open pack, temp packs), clears a
+    // failure and reloads the dedup set from the catalog, so the store can serve the next backup.
+    // Blocks until the workers are idle.
+    void abandon();
     BlobStoreStats stats() const;
     uint64_t bytesWritten() const { return stats().bytesWritten; }
 
@@ -72,6 +76,7 @@ private:
     void workerLoop();
     // Writes a full or final pack under its temp name; records the first failure.
     void writePack(std::unique_ptr<PackBuilder> pack);
+    void fail(const Status& s);  // REQUIRES(m_mutex): records the first failure
     struct TempBlob {
         size_t pack;  // index into m_written
         PackEntry entry;
@@ -86,18 +91,18 @@ private:
     std::atomic<bool> m_failed{false};               // mirrors !m_error.isOk() for the lock-free fast path
 
     mutable std::mutex m_mutex;
-    std::condition_variable m_workCv;   // workers wait for items
-    std::condition_variable m_idleCv;   // put()/flush() wait for room / for the workers to drain
-    std::deque<std::vector<Pending>> m_queue;               // GUARDED_BY(m_mutex): batches
-    uint64_t m_queuedBytes = 0;                             // GUARDED_BY(m_mutex)
-    int m_busy = 0;                                         // GUARDED_BY(m_mutex): workers holding an item
+    std::condition_variable m_workCv;                          // workers wait for items
+    std::condition_variable m_idleCv;                          // put()/flush() wait for room / for the workers to drain
+    std::deque<std::vector<Pending>> m_queue;                  // GUARDED_BY(m_mutex): batches
+    uint64_t m_queuedBytes = 0;                                // GUARDED_BY(m_mutex)
+    int m_busy = 0;                                            // GUARDED_BY(m_mutex): workers holding an item
     std::unordered_map<BlobId, Page, BlobIdHash> m_unindexed;  // GUARDED_BY(m_mutex): queued or in m_pack
-    std::vector<WrittenPack> m_written;                     // GUARDED_BY(m_mutex): temp packs, not durable
+    std::vector<WrittenPack> m_written;                        // GUARDED_BY(m_mutex): temp packs, not durable
     std::unordered_map<BlobId, TempBlob, BlobIdHash> m_inTemp;  // GUARDED_BY(m_mutex): blobs of m_written
-    std::unique_ptr<PackBuilder> m_pack;                    // GUARDED_BY(m_mutex): the open pack
-    bool m_stop = false;                                    // GUARDED_BY(m_mutex)
-    Status m_error;                                         // GUARDED_BY(m_mutex)
-    BlobStoreStats m_stats;                                 // GUARDED_BY(m_mutex)
+    std::unique_ptr<PackBuilder> m_pack;                        // GUARDED_BY(m_mutex): the open pack
+    bool m_stop = false;                                        // GUARDED_BY(m_mutex)
+    Status m_error;                                             // GUARDED_BY(m_mutex)
+    BlobStoreStats m_stats;                                     // GUARDED_BY(m_mutex)
     std::vector<std::thread> m_workers;
 };
 

@@ -53,8 +53,7 @@ constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kCatalogSchemaVersion);
 
 int64_t nowUs() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -197,8 +196,9 @@ Status Catalog::addPacks(const std::vector<WrittenPack>& packs) {
 
 Result<std::optional<BlobLocation>> Catalog::findBlob(const BlobId& id) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
-    Stmt st(m_db.handle(), "SELECT b.pack_id, b.offset, b.stored_len, b.raw_len, b.codec, p.name FROM blobs b "
-                           "JOIN packs p ON p.id = b.pack_id WHERE b.id = ?");
+    Stmt st(m_db.handle(),
+            "SELECT b.pack_id, b.offset, b.stored_len, b.raw_len, b.codec, p.name FROM blobs b "
+            "JOIN packs p ON p.id = b.pack_id WHERE b.id = ?");
     st.bindBlob(1, id.bytes.data(), 16);
     auto r = st.step("catalog: look up blob " + id.hex());
     if (!r.isOk()) return r.status();
@@ -216,12 +216,10 @@ Result<std::optional<BlobLocation>> Catalog::findBlob(const BlobId& id) {
 
 Result<std::vector<std::optional<BlobLocation>>> Catalog::locateBlobs(const std::vector<BlobId>& ids) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
-    auto packs = listPacks();
-    if (!packs.isOk()) return packs.status();
-    std::unordered_map<int64_t, std::string> names;
-    for (const auto& p : packs.value()) names[p.id] = p.name;
     PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN", "catalog: locate blobs"));
-    Stmt st(m_db.handle(), "SELECT pack_id, offset, stored_len, raw_len, codec FROM blobs WHERE id = ?");
+    Stmt st(m_db.handle(),
+            "SELECT b.pack_id, b.offset, b.stored_len, b.raw_len, b.codec, p.name FROM blobs b "
+            "JOIN packs p ON p.id = b.pack_id WHERE b.id = ?");
     std::vector<std::optional<BlobLocation>> out(ids.size());
     for (size_t i = 0; i < ids.size(); ++i) {
         st.bindBlob(1, ids[i].bytes.data(), 16);
@@ -233,13 +231,13 @@ Result<std::vector<std::optional<BlobLocation>>> Catalog::locateBlobs(const std:
         if (r.value()) {
             BlobLocation loc;
             loc.packId = st.colInt(0);
-            loc.packName = names[loc.packId];
             loc.entry.id = ids[i];
             loc.entry.offset = static_cast<uint64_t>(st.colInt(1));
             loc.entry.storedLen = static_cast<uint32_t>(st.colInt(2));
             loc.entry.rawLen = static_cast<uint32_t>(st.colInt(3));
             loc.entry.codec = static_cast<Codec>(st.colInt(4));
-            out[i] = loc;
+            loc.packName = st.colText(5);
+            out[i] = std::move(loc);
         }
         st.reset();
     }
@@ -255,15 +253,16 @@ Result<std::vector<PackRecord>> Catalog::listPacks() {
         auto r = st.step("catalog: list packs");
         if (!r.isOk()) return r.status();
         if (!r.value()) break;
-        out.push_back({st.colInt(0), st.colText(1), static_cast<uint64_t>(st.colInt(2)),
-                       static_cast<uint64_t>(st.colInt(3))});
+        out.push_back(
+            {st.colInt(0), st.colText(1), static_cast<uint64_t>(st.colInt(2)), static_cast<uint64_t>(st.colInt(3))});
     }
     return out;
 }
 
 Result<std::unordered_map<int64_t, std::vector<PackEntry>>> Catalog::blobsByPack() {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
-    Stmt st(m_db.handle(), "SELECT pack_id, id, offset, stored_len, raw_len, codec FROM blobs ORDER BY pack_id, offset");
+    Stmt st(m_db.handle(),
+            "SELECT pack_id, id, offset, stored_len, raw_len, codec FROM blobs ORDER BY pack_id, offset");
     std::unordered_map<int64_t, std::vector<PackEntry>> out;
     for (;;) {
         auto r = st.step("catalog: read blob index");
@@ -304,7 +303,8 @@ Result<std::vector<SnapshotInfo>> Catalog::listSnapshots() {
 
 Result<std::optional<SnapshotInfo>> Catalog::latestSnapshotOf(const std::string& sourcePath) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
-    std::string sql = std::string("SELECT ") + kSnapshotColumns + "WHERE src.path = ? ORDER BY s.time_us DESC, s.rowid DESC LIMIT 1";
+    std::string sql =
+        std::string("SELECT ") + kSnapshotColumns + "WHERE src.path = ? ORDER BY s.time_us DESC, s.rowid DESC LIMIT 1";
     Stmt st(m_db.handle(), sql.c_str());
     st.bind(1, sourcePath);
     auto r = st.step("catalog: latest snapshot of " + sourcePath);
@@ -344,12 +344,18 @@ Status Catalog::insertSnapshot(const SnapshotInfo& info, const std::string& mapR
              "VALUES(?, (SELECT id FROM sources WHERE path = ?), ?,?,?,?,?,?,?,?,?,?,?,?,?)");
     ins.bind(1, info.id).bind(2, info.sourcePath).bind(3, info.timeUs);
     ins.bind(4, static_cast<int64_t>(info.pageSize)).bind(5, static_cast<int64_t>(info.pageCount));
-    if (info.parent.empty()) ins.bindNull(6); else ins.bind(6, info.parent);
+    if (info.parent.empty())
+        ins.bindNull(6);
+    else
+        ins.bind(6, info.parent);
     ins.bind(7, info.tag).bind(8, static_cast<int64_t>(info.bytesNew)).bind(9, static_cast<int64_t>(info.bytesTotal));
     ins.bind(10, static_cast<int64_t>(info.pagesNew)).bind(11, info.journalMode);
     sqlite3_bind_double(ins.handle(), 12, info.seconds);
     ins.bindBlob(13, mapRecord.data(), mapRecord.size());
-    if (mapBase.empty()) ins.bindNull(14); else ins.bind(14, mapBase);
+    if (mapBase.empty())
+        ins.bindNull(14);
+    else
+        ins.bind(14, mapBase);
     ins.bind(15, static_cast<int64_t>(mapDepth));
     s = ins.run("catalog: commit snapshot " + info.id);
     if (!s.isOk()) return fail(s);

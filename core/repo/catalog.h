@@ -10,8 +10,8 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "repo/pack.h"
@@ -24,12 +24,12 @@ namespace prescient::repo {
 inline constexpr int kCatalogSchemaVersion = 1;
 
 struct SnapshotInfo {
-    std::string id;           // 16 hex digits
-    int64_t timeUs = 0;       // wall clock, microseconds since the epoch, when the read transaction began
-    std::string sourcePath;   // absolute path of the source database
+    std::string id;          // 16 hex digits
+    int64_t timeUs = 0;      // wall clock, microseconds since the epoch, when the read transaction began
+    std::string sourcePath;  // absolute path of the source database
     uint32_t pageSize = 0;
     uint64_t pageCount = 0;
-    std::string parent;       // previous snapshot of the same source, "" for the first
+    std::string parent;  // previous snapshot of the same source, "" for the first
     std::string tag;
     uint64_t bytesNew = 0;    // compressed bytes this snapshot added to packs
     uint64_t bytesTotal = 0;  // logical size: pageSize * pageCount

@@ -41,8 +41,10 @@ void PackBuilder::add(const EncodedBlob& blob, const void* page, size_t n) {
     e.offset = m_data.size();
     e.rawLen = static_cast<uint32_t>(n);
     e.codec = blob.codec;
-    if (blob.codec == Codec::kZstd) m_data += blob.compressed;
-    else m_data.append(static_cast<const char*>(page), n);
+    if (blob.codec == Codec::kZstd)
+        m_data += blob.compressed;
+    else
+        m_data.append(static_cast<const char*>(page), n);
     e.storedLen = static_cast<uint32_t>(m_data.size() - e.offset);
     m_entries.push_back(e);
 }
@@ -137,16 +139,22 @@ Result<std::vector<PackEntry>> readPackIndex(File* file, uint64_t fileSize, cons
     char trailer[kPackTrailerBytes];
     size_t got = 0;
     PRESCIENT_RETURN_IF_ERROR(file->read(0, header, sizeof header, &got));
+    if (got != sizeof header) return Status::corruption(what + ": truncated");
     PRESCIENT_RETURN_IF_ERROR(file->read(fileSize - kPackTrailerBytes, trailer, sizeof trailer, &got));
+    if (got != sizeof trailer) return Status::corruption(what + ": truncated");
     if (std::memcmp(header, kPackMagic, 8) != 0) return Status::corruption(what + ": bad header magic");
     if (std::memcmp(trailer + 32, kIndexMagic, 8) != 0)
         return Status::corruption(what + ": bad trailer magic (truncated or overwritten)");
     uint64_t indexOffset = getFixed64(trailer);
     uint32_t count = getFixed32(trailer + 8);
-    if (indexOffset < kPackHeaderBytes || indexOffset + uint64_t(count) * kPackEntryBytes + kPackTrailerBytes != fileSize)
+    // Overflow-safe: count is at most 2^32, so count * 40 cannot wrap in 64 bits.
+    uint64_t indexBytes = uint64_t(count) * kPackEntryBytes;
+    if (indexOffset < kPackHeaderBytes || indexBytes > fileSize - kPackTrailerBytes ||
+        indexOffset != fileSize - kPackTrailerBytes - indexBytes)
         return Status::corruption(what + ": index position does not match the file size");
-    std::string index(uint64_t(count) * kPackEntryBytes, '\0');
+    std::string index(indexBytes, '\0');
     PRESCIENT_RETURN_IF_ERROR(file->read(indexOffset, index.data(), index.size(), &got));
+    if (got != index.size()) return Status::corruption(what + ": truncated");
     if (BlobId::of(index.data(), index.size()) != BlobId::fromBytes(trailer + 16))
         return Status::corruption(what + ": index checksum mismatch");
     std::vector<PackEntry> entries(count);
@@ -158,7 +166,7 @@ Result<std::vector<PackEntry>> readPackIndex(File* file, uint64_t fileSize, cons
         e.storedLen = getFixed32(p + 24);
         e.rawLen = getFixed32(p + 28);
         e.codec = static_cast<Codec>(p[32]);
-        if (e.offset < kPackHeaderBytes || e.offset + e.storedLen > indexOffset ||
+        if (e.offset < kPackHeaderBytes || e.offset > indexOffset || e.storedLen > indexOffset - e.offset ||
             (e.codec != Codec::kRaw && e.codec != Codec::kZstd))
             return Status::corruption(what + ": index entry " + std::to_string(i) + " is out of range");
     }

@@ -30,7 +30,8 @@ std::string describeHolder(const std::string& content) {
         auto pos = content.find(key + "=");
         if (pos == std::string::npos) return std::string("?");
         auto end = content.find('\n', pos);
-        return content.substr(pos + key.size() + 1, end == std::string::npos ? std::string::npos : end - pos - key.size() - 1);
+        return content.substr(pos + key.size() + 1,
+                              end == std::string::npos ? std::string::npos : end - pos - key.size() - 1);
     };
     if (content.empty()) return "an unknown process";
     return "pid " + field("pid") + " on host " + field("host") + " since " + field("since");
@@ -38,9 +39,9 @@ std::string describeHolder(const std::string& content) {
 }  // namespace
 
 Repository::~Repository() {
-    m_blobs.reset();    // stops the packing thread before the catalog goes
+    m_blobs.reset();  // stops the packing thread before the catalog goes
     m_catalog.reset();
-    m_lock.reset();     // last: releases the lock
+    m_lock.reset();  // last: releases the lock
 }
 
 Status Repository::init(Env* env, const std::string& dirIn) {
@@ -54,7 +55,8 @@ Status Repository::init(Env* env, const std::string& dirIn) {
         for (const auto& n : names.value()) {
             if (n == kCatalogName) return Status::invalidArgument(dir + " already holds a repository");
         }
-        if (!names->empty()) return Status::invalidArgument("cannot create repository: folder " + dir + " is not empty");
+        if (!names->empty())
+            return Status::invalidArgument("cannot create repository: folder " + dir + " is not empty");
     } else if (st.status().code() == Status::Code::kNotFound) {
         auto parent = env->stat(dirName(dir));
         if (!parent.isOk() || parent->kind != FileInfo::Kind::kDir)
@@ -74,10 +76,15 @@ Status Repository::init(Env* env, const std::string& dirIn) {
 Result<std::unique_ptr<Repository>> Repository::open(Env* env, const std::string& dirIn, Access access) {
     std::string dir = absolutePath(dirIn);
     auto st = env->stat(dir);
-    if (!st.isOk()) return Status::notFound("repository " + dir + " does not exist");
+    if (!st.isOk()) {
+        if (st.status().code() == Status::Code::kNotFound)
+            return Status::notFound("repository " + dir + " does not exist");
+        return st.status().withContext("repository " + dir);
+    }
     if (st->kind != FileInfo::Kind::kDir) return Status::invalidArgument("repository " + dir + " is not a folder");
     auto cat = env->stat(joinPath(dir, kCatalogName));
-    if (!cat.isOk()) return Status::notFound(dir + " is not a Prescient repository (no catalog.db; run 'prescient init')");
+    if (!cat.isOk())
+        return Status::notFound(dir + " is not a Prescient repository (no catalog.db; run 'prescient init')");
     std::unique_ptr<Repository> repo(new Repository);
     repo->m_env = env;
     repo->m_dir = dir;
@@ -115,7 +122,8 @@ void Repository::removeLeftovers() {
     for (const auto& n : names.value()) {
         if (n.rfind("tmp-", 0) == 0 && m_env->remove(joinPath(packs, n)).isOk()) ++removed;
     }
-    if (removed) m_notices.push_back("removed " + std::to_string(removed) + " unfinished pack file(s) of an interrupted backup");
+    if (removed)
+        m_notices.push_back("removed " + std::to_string(removed) + " unfinished pack file(s) of an interrupted backup");
 }
 
 Result<SnapshotInfo> Repository::resolveSnapshot(const std::string& spec) {

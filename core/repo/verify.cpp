@@ -50,8 +50,10 @@ struct Verifier {
             auto names = env->listDir(path);
             if (!names.isOk()) continue;
             for (const auto& n : names.value()) {
-                if (n.size() == 37 && n.substr(32) == ".pack") found.insert(n.substr(0, 32));
-                else warning("file " + joinPath(path, n), "unexpected file in the pack folder");
+                if (n.size() == 37 && n.substr(32) == ".pack")
+                    found.insert(n.substr(0, 32));
+                else
+                    warning("file " + joinPath(path, n), "unexpected file in the pack folder");
             }
         }
         return found;
@@ -95,7 +97,8 @@ struct Verifier {
                 ++mismatches;
         }
         if (mismatches) {
-            error(object, std::to_string(mismatches) + " blob(s) indexed by the catalog differ from the pack's own index");
+            error(object,
+                  std::to_string(mismatches) + " blob(s) indexed by the catalog differ from the pack's own index");
             damagedPacks.insert(rec.name);
         }
         report.blobs += entries->size();
@@ -144,8 +147,8 @@ struct Verifier {
         for (const auto& [packId, entries] : blobs.value()) {
             auto name = packNames.find(packId);
             if (name == packNames.end()) {
-                error("catalog", std::to_string(entries.size()) + " blob(s) point to pack row " + std::to_string(packId) +
-                                     ", which does not exist");
+                error("catalog", std::to_string(entries.size()) + " blob(s) point to pack row " +
+                                     std::to_string(packId) + ", which does not exist");
                 continue;
             }
             for (const auto& e : entries) blobPack[e.id] = name->second;

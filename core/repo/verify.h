@@ -12,8 +12,8 @@
 namespace prescient::repo {
 
 struct VerifyProblem {
-    bool error = true;     // false: a warning (an unreferenced pack, a leftover temp file)
-    std::string object;    // "pack 3fa2…", "snapshot 91c0…", "catalog"
+    bool error = true;   // false: a warning (an unreferenced pack, a leftover temp file)
+    std::string object;  // "pack 3fa2…", "snapshot 91c0…", "catalog"
     std::string message;
 };
 

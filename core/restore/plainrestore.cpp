@@ -1,10 +1,15 @@
 #include "restore/plainrestore.h"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+
 #include <algorithm>
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -60,7 +65,8 @@ Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& ite
             return Status::corruption("pack " + packName + " is missing from the repository");
         return pack.status();
     }
-    std::sort(items.begin(), items.end(), [](const Work* a, const Work* b) { return a->loc.entry.offset < b->loc.entry.offset; });
+    std::sort(items.begin(), items.end(),
+              [](const Work* a, const Work* b) { return a->loc.entry.offset < b->loc.entry.offset; });
     constexpr uint64_t kChunk = 4ull << 20;
     std::string buf;
     std::string page(pageSize, '\0');
@@ -72,7 +78,8 @@ Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& ite
         uint64_t begin = items[i]->loc.entry.offset;
         size_t j = i;
         uint64_t end = begin;
-        while (j < items.size() && (j == i || items[j]->loc.entry.offset + items[j]->loc.entry.storedLen - begin <= kChunk)) {
+        while (j < items.size() &&
+               (j == i || items[j]->loc.entry.offset + items[j]->loc.entry.storedLen - begin <= kChunk)) {
             end = std::max<uint64_t>(end, items[j]->loc.entry.offset + items[j]->loc.entry.storedLen);
             ++j;
         }
@@ -84,7 +91,8 @@ Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& ite
             const repo::PackEntry& e = items[i]->loc.entry;
             if (e.rawLen != pageSize)
                 return Status::corruption("pack " + packName + ", blob " + e.id.hex() + ": holds " +
-                                          std::to_string(e.rawLen) + " bytes, not a page of " + std::to_string(pageSize));
+                                          std::to_string(e.rawLen) + " bytes, not a page of " +
+                                          std::to_string(pageSize));
             PRESCIENT_RETURN_IF_ERROR(repo::decodeBlob(buf.data() + (e.offset - begin), e, page.data(), packName));
             for (uint64_t pgno : items[i]->pgnos) PRESCIENT_RETURN_IF_ERROR(writer.add(pgno, page.data()));
             uint64_t done = pagesDone->fetch_add(items[i]->pgnos.size()) + items[i]->pgnos.size();
@@ -103,9 +111,16 @@ Status restoreAllPacks(Env* env, const std::string& repoDir, std::map<std::strin
     std::atomic<uint64_t> pagesDone{0};
     std::mutex mutex;
     Status first;
+    // Workers report through one mutex: a job's progress callback never runs on two threads at once.
+    JobControl serialJob = job;
+    if (job.progress)
+        serialJob.progress = [&mutex, fn = job.progress](const Progress& p) {
+            std::lock_guard<std::mutex> lock(mutex);
+            fn(p);
+        };
     auto worker = [&] {
         for (size_t k = next++; k < packs.size(); k = next++) {
-            Status s = restorePack(env, repoDir, *packs[k], target, pageSize, job, &pagesDone, totalPages);
+            Status s = restorePack(env, repoDir, *packs[k], target, pageSize, serialJob, &pagesDone, totalPages);
             if (!s.isOk()) {
                 std::lock_guard<std::mutex> lock(mutex);
                 if (first.isOk()) first = s;
@@ -121,23 +136,56 @@ Status restoreAllPacks(Env* env, const std::string& repoDir, std::map<std::strin
     return first;
 }
 
+// "file:" URI for SQLite with the characters URIs give a meaning to escaped.
+std::string fileUri(const std::string& path) {
+    std::string uri = "file:";
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri += buf;
+        } else {
+            uri += c;
+        }
+    }
+    return uri;
+}
+
 // PRAGMA integrity_check (or quick_check) on a file opened immutable (no locks, no -wal/-shm created).
+// Corruption only for what SQLite finds wrong with the file; other failures keep their own code.
 Status structureCheck(const std::string& path, StructureCheck check) {
-    auto db = SqliteDb::open("file:" + path + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
-    if (!db.isOk()) return Status::corruption("restored file " + path + " cannot be opened: " + db.status().detail());
-    (void)db->exec("PRAGMA cache_size=-65536");
     const char* pragma = check == StructureCheck::kFull ? "integrity_check" : "quick_check";
+    auto asFinding = [&](const Status& s) {
+        if (s.code() == Status::Code::kCorruption || s.code() == Status::Code::kInvalidArgument)
+            return Status::corruption(std::string(pragma) + " of restored file " + path + " failed: " + s.detail());
+        return s;
+    };
+    auto db = SqliteDb::open(fileUri(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (!db.isOk()) return asFinding(db.status());
+    (void)db->exec("PRAGMA cache_size=-65536");
     Stmt st(db->handle(), (std::string("PRAGMA ") + pragma).c_str());
     std::string result;
     for (;;) {
         auto r = st.step(std::string(pragma) + " of " + path);
-        if (!r.isOk()) return Status::corruption(std::string(pragma) + " of restored file failed: " + r.status().detail());
+        if (!r.isOk()) return asFinding(r.status());
         if (!r.value()) break;
         if (!result.empty()) result += "; ";
         result += st.colText(0);
     }
     if (result != "ok") return Status::corruption(std::string("restored database fails ") + pragma + ": " + result);
     return Status::ok();
+}
+
+// Temp files of restores into this folder whose process is gone (killed mid-restore).
+void removeStaleTempFiles(Env* env, const std::string& dir, const std::string& base) {
+    auto names = env->listDir(dir);
+    if (!names.isOk()) return;
+    const std::string prefix = "." + base + ".prescient-restore-";
+    for (const auto& n : names.value()) {
+        if (n.rfind(prefix, 0) != 0) continue;
+        pid_t pid = static_cast<pid_t>(std::atoll(n.c_str() + prefix.size()));
+        if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) (void)env->remove(joinPath(dir, n));
+    }
 }
 
 }  // namespace
@@ -153,8 +201,10 @@ Result<RestoreResult> restoreSnapshot(repo::Repository& repository, const repo::
         return Status::notFound("target folder " + dir + " does not exist");
     auto targetStat = env->stat(target);
     if (targetStat.isOk()) {
-        if (targetStat->kind == FileInfo::Kind::kDir) return Status::invalidArgument("target " + target + " is a folder");
-        if (!options.force) return Status::invalidArgument("target " + target + " already exists (use --force to replace it)");
+        if (targetStat->kind == FileInfo::Kind::kDir)
+            return Status::invalidArgument("target " + target + " is a folder");
+        if (!options.force)
+            return Status::invalidArgument("target " + target + " already exists (use --force to replace it)");
     }
 
     auto map = repository.loadPageMap(snapshot.id);
@@ -182,15 +232,16 @@ Result<RestoreResult> restoreSnapshot(repo::Repository& repository, const repo::
     std::map<std::string, std::vector<Work*>> byPack;
     for (size_t i = 0; i < work.size(); ++i) {
         if (!locs.value()[i])
-            return Status::corruption("snapshot " + snapshot.id + " names blob " + ids[i].hex() +
-                                      " (page " + std::to_string(work[i].pgnos.front()) + ") that the repository lacks");
+            return Status::corruption("snapshot " + snapshot.id + " names blob " + ids[i].hex() + " (page " +
+                                      std::to_string(work[i].pgnos.front()) + ") that the repository lacks");
         work[i].loc = *locs.value()[i];
         byPack[work[i].loc.packName].push_back(&work[i]);
     }
 
     // Write into a temp file beside the target.
-    std::string tmp = joinPath(dir, "." + target.substr(dir.size() + (dir == "/" ? 0 : 1)) + ".prescient-restore-" +
-                                        std::to_string(::getpid()));
+    const std::string base = target.substr(dir.size() + (dir == "/" ? 0 : 1));
+    removeStaleTempFiles(env, dir, base);
+    std::string tmp = joinPath(dir, "." + base + ".prescient-restore-" + std::to_string(::getpid()));
     auto file = env->open(tmp, OpenMode::kCreateTruncate);
     if (!file.isOk()) return file.status();
     auto abandon = [&](Status s) {
@@ -199,7 +250,8 @@ Result<RestoreResult> restoreSnapshot(repo::Repository& repository, const repo::
         return s;
     };
     Status s = (*file)->truncate(pageCount * pageSize);  // zero pages stay holes
-    if (s.isOk()) s = restoreAllPacks(env, repository.dir(), byPack, file.value().get(), pageSize, options.job, pageCount);
+    if (s.isOk())
+        s = restoreAllPacks(env, repository.dir(), byPack, file.value().get(), pageSize, options.job, pageCount);
     if (s.isOk()) s = (*file)->sync();
     if (!s.isOk()) return abandon(s);
     file.value().reset();

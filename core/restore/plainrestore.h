@@ -30,8 +30,8 @@ struct RestoreResult {
     repo::SnapshotInfo snapshot;
     uint64_t pages = 0;
     uint64_t bytes = 0;
-    double seconds = 0;          // whole restore
-    double checkSeconds = 0;     // of which the structure check
+    double seconds = 0;       // whole restore
+    double checkSeconds = 0;  // of which the structure check
 };
 
 // Errors: NotFound (snapshot, target folder), InvalidArgument (target exists without force, or is a

@@ -113,10 +113,18 @@ public:
     Result<std::unique_ptr<File>> open(const std::string& path, OpenMode mode) override {
         int flags = O_CLOEXEC;
         switch (mode) {
-            case OpenMode::kRead: flags |= O_RDONLY; break;
-            case OpenMode::kReadWrite: flags |= O_RDWR; break;
-            case OpenMode::kCreateNew: flags |= O_RDWR | O_CREAT | O_EXCL; break;
-            case OpenMode::kCreateTruncate: flags |= O_RDWR | O_CREAT | O_TRUNC; break;
+            case OpenMode::kRead:
+                flags |= O_RDONLY;
+                break;
+            case OpenMode::kReadWrite:
+                flags |= O_RDWR;
+                break;
+            case OpenMode::kCreateNew:
+                flags |= O_RDWR | O_CREAT | O_EXCL;
+                break;
+            case OpenMode::kCreateTruncate:
+                flags |= O_RDWR | O_CREAT | O_TRUNC;
+                break;
         }
         int fd = ::open(path.c_str(), flags, 0644);
         if (fd < 0) {
@@ -167,7 +175,7 @@ public:
         struct stat st;
         if (::stat(path.c_str(), &st) != 0) return Status::fromErrno(errno, "stat " + path);
         FileInfo fi;
-        fi.kind = S_ISREG(st.st_mode) ? FileInfo::Kind::kFile
+        fi.kind = S_ISREG(st.st_mode)   ? FileInfo::Kind::kFile
                   : S_ISDIR(st.st_mode) ? FileInfo::Kind::kDir
                                         : FileInfo::Kind::kOther;
         fi.size = static_cast<uint64_t>(st.st_size);

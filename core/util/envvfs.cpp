@@ -50,12 +50,8 @@ int evSync(sqlite3_file* f, int flags) {
 int evFileSize(sqlite3_file* f, sqlite3_int64* size) { return realOf(f)->pMethods->xFileSize(realOf(f), size); }
 int evLock(sqlite3_file* f, int lock) { return realOf(f)->pMethods->xLock(realOf(f), lock); }
 int evUnlock(sqlite3_file* f, int lock) { return realOf(f)->pMethods->xUnlock(realOf(f), lock); }
-int evCheckReservedLock(sqlite3_file* f, int* out) {
-    return realOf(f)->pMethods->xCheckReservedLock(realOf(f), out);
-}
-int evFileControl(sqlite3_file* f, int op, void* arg) {
-    return realOf(f)->pMethods->xFileControl(realOf(f), op, arg);
-}
+int evCheckReservedLock(sqlite3_file* f, int* out) { return realOf(f)->pMethods->xCheckReservedLock(realOf(f), out); }
+int evFileControl(sqlite3_file* f, int op, void* arg) { return realOf(f)->pMethods->xFileControl(realOf(f), op, arg); }
 int evSectorSize(sqlite3_file* f) { return realOf(f)->pMethods->xSectorSize(realOf(f)); }
 int evDeviceCharacteristics(sqlite3_file* f) { return realOf(f)->pMethods->xDeviceCharacteristics(realOf(f)); }
 int evShmMap(sqlite3_file* f, int pg, int sz, int extend, void volatile** pp) {
@@ -72,25 +68,25 @@ int evFetch(sqlite3_file* f, sqlite3_int64 off, int n, void** pp) {
 int evUnfetch(sqlite3_file* f, sqlite3_int64 off, void* p) { return realOf(f)->pMethods->xUnfetch(realOf(f), off, p); }
 
 const sqlite3_io_methods kEvMethods = {
-    3,                        /* iVersion */
-    evClose,                  /* xClose */
-    evRead,                   /* xRead */
-    evWrite,                  /* xWrite */
-    evTruncate,               /* xTruncate */
-    evSync,                   /* xSync */
-    evFileSize,               /* xFileSize */
-    evLock,                   /* xLock */
-    evUnlock,                 /* xUnlock */
-    evCheckReservedLock,      /* xCheckReservedLock */
-    evFileControl,            /* xFileControl */
-    evSectorSize,             /* xSectorSize */
-    evDeviceCharacteristics,  /* xDeviceCharacteristics */
-    evShmMap,                 /* xShmMap */
-    evShmLock,                /* xShmLock */
-    evShmBarrier,             /* xShmBarrier */
-    evShmUnmap,               /* xShmUnmap */
-    evFetch,                  /* xFetch */
-    evUnfetch,                /* xUnfetch */
+    3,                       /* iVersion */
+    evClose,                 /* xClose */
+    evRead,                  /* xRead */
+    evWrite,                 /* xWrite */
+    evTruncate,              /* xTruncate */
+    evSync,                  /* xSync */
+    evFileSize,              /* xFileSize */
+    evLock,                  /* xLock */
+    evUnlock,                /* xUnlock */
+    evCheckReservedLock,     /* xCheckReservedLock */
+    evFileControl,           /* xFileControl */
+    evSectorSize,            /* xSectorSize */
+    evDeviceCharacteristics, /* xDeviceCharacteristics */
+    evShmMap,                /* xShmMap */
+    evShmLock,               /* xShmLock */
+    evShmBarrier,            /* xShmBarrier */
+    evShmUnmap,              /* xShmUnmap */
+    evFetch,                 /* xFetch */
+    evUnfetch,               /* xUnfetch */
 };
 
 sqlite3_vfs* baseOf(sqlite3_vfs* vfs) { return static_cast<EnvVfs*>(vfs->pAppData)->base(); }
@@ -126,9 +122,7 @@ int evRandomness(sqlite3_vfs* vfs, int n, char* out) { return baseOf(vfs)->xRand
 int evSleep(sqlite3_vfs* vfs, int us) { return baseOf(vfs)->xSleep(baseOf(vfs), us); }
 int evCurrentTime(sqlite3_vfs* vfs, double* t) { return baseOf(vfs)->xCurrentTime(baseOf(vfs), t); }
 int evGetLastError(sqlite3_vfs* vfs, int n, char* msg) { return baseOf(vfs)->xGetLastError(baseOf(vfs), n, msg); }
-int evCurrentTimeInt64(sqlite3_vfs* vfs, sqlite3_int64* t) {
-    return baseOf(vfs)->xCurrentTimeInt64(baseOf(vfs), t);
-}
+int evCurrentTimeInt64(sqlite3_vfs* vfs, sqlite3_int64* t) { return baseOf(vfs)->xCurrentTimeInt64(baseOf(vfs), t); }
 
 }  // namespace
 

@@ -11,10 +11,10 @@
 namespace prescient {
 
 struct Progress {
-    std::string phase;    // "copy", "verify", "commit"...: what the job is doing now
-    uint64_t done = 0;    // units done in this phase (pages, blobs, packs)
-    uint64_t total = 0;   // 0 when unknown
-    uint64_t bytes = 0;   // bytes processed so far in this phase
+    std::string phase;   // "copy", "verify", "commit"...: what the job is doing now
+    uint64_t done = 0;   // units done in this phase (pages, blobs, packs)
+    uint64_t total = 0;  // 0 when unknown
+    uint64_t bytes = 0;  // bytes processed so far in this phase
 };
 
 using ProgressFn = std::function<void(const Progress&)>;

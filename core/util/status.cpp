@@ -23,14 +23,22 @@ Status Status::fromErrno(int err, const std::string& what) {
 
 const char* Status::codeName(Code c) {
     switch (c) {
-        case Code::kOk: return "OK";
-        case Code::kNotFound: return "Not found";
-        case Code::kCorruption: return "Corruption";
-        case Code::kIoError: return "I/O error";
-        case Code::kNoSpace: return "No space";
-        case Code::kBusy: return "Busy";
-        case Code::kCancelled: return "Cancelled";
-        case Code::kInvalidArgument: return "Invalid argument";
+        case Code::kOk:
+            return "OK";
+        case Code::kNotFound:
+            return "Not found";
+        case Code::kCorruption:
+            return "Corruption";
+        case Code::kIoError:
+            return "I/O error";
+        case Code::kNoSpace:
+            return "No space";
+        case Code::kBusy:
+            return "Busy";
+        case Code::kCancelled:
+            return "Cancelled";
+        case Code::kInvalidArgument:
+            return "Invalid argument";
     }
     return "Unknown";
 }

@@ -56,8 +56,8 @@ private:
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T v) : m_value(std::move(v)) {}              // NOLINT: implicit on purpose
-    Result(Status s) : m_status(std::move(s)) {}        // NOLINT: must not be ok
+    Result(T v) : m_value(std::move(v)) {}        // NOLINT: implicit on purpose
+    Result(Status s) : m_status(std::move(s)) {}  // NOLINT: must not be ok
     bool isOk() const { return m_status.isOk(); }
     const Status& status() const { return m_status; }
     T& value() & { return *m_value; }
@@ -72,10 +72,10 @@ private:
     std::optional<T> m_value;
 };
 
-#define PRESCIENT_RETURN_IF_ERROR(expr)            \
-    do {                                           \
-        ::prescient::Status _st = (expr);          \
-        if (!_st.isOk()) return _st;               \
+#define PRESCIENT_RETURN_IF_ERROR(expr)   \
+    do {                                  \
+        ::prescient::Status _st = (expr); \
+        if (!_st.isOk()) return _st;      \
     } while (0)
 
 }  // namespace prescient

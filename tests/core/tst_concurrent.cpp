@@ -42,8 +42,9 @@ void TestConcurrent::backupWhileWriting() {
                                        "payload TEXT NOT NULL, check_sum INTEGER NOT NULL);"
                                        "CREATE INDEX log_by_sum ON log(check_sum);"));
         // Some bulk so the copy takes a while under the rate limit.
-        PRESCIENT_VERIFY_OK(conn->exec("CREATE TABLE bulk(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 "
-                                       "FROM n WHERE i < 6000) INSERT INTO bulk SELECT randomblob(500) FROM n;"));
+        PRESCIENT_VERIFY_OK(
+            conn->exec("CREATE TABLE bulk(x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 "
+                       "FROM n WHERE i < 6000) INSERT INTO bulk SELECT randomblob(500) FROM n;"));
     }
     PRESCIENT_VERIFY_OK(repo::Repository::init(env, repoDir));
 
@@ -94,12 +95,14 @@ void TestConcurrent::backupWhileWriting() {
     auto count = conn->queryInt("SELECT count(*) FROM log");
     auto maxId = conn->queryInt("SELECT coalesce(max(id), 0) FROM log");
     auto badRows = conn->queryInt(
-        "SELECT count(*) FROM log WHERE check_sum != length(payload) * 31 + id OR payload NOT LIKE 'order ' || id || '%'");
+        "SELECT count(*) FROM log WHERE check_sum != length(payload) * 31 + id OR payload NOT LIKE 'order ' || id || "
+        "'%'");
     QVERIFY(count.isOk() && maxId.isOk() && badRows.isOk());
     QCOMPARE(count.value(), maxId.value());  // 1..K without a gap
     QCOMPARE(badRows.value(), int64_t(0));
     QVERIFY2(maxId.value() >= before && maxId.value() <= after,
-             qPrintable(QString("restored %1 rows; committed %2 before, %3 after").arg(maxId.value()).arg(before).arg(after)));
+             qPrintable(
+                 QString("restored %1 rows; committed %2 before, %3 after").arg(maxId.value()).arg(before).arg(after)));
 }
 
 QTEST_APPLESS_MAIN(TestConcurrent)

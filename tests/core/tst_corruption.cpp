@@ -55,7 +55,8 @@ void TestCorruption::expectRestoreFails(Status::Code code) {
     Status s = restoreOnce(Env::posix(), m_repo, m_snap, target);
     QCOMPARE(s.code(), code);
     QVERIFY(!QFile::exists(QString::fromStdString(target)));
-    QVERIFY(QDir(m_tmp->path()).entryList(QStringList() << "*prescient-restore*", QDir::Files | QDir::Hidden).isEmpty());
+    QVERIFY(
+        QDir(m_tmp->path()).entryList(QStringList() << "*prescient-restore*", QDir::Files | QDir::Hidden).isEmpty());
     CliRun cli = runCli({"restore", "--repo", QString::fromStdString(m_repo), QString::fromStdString(m_snap),
                          QString::fromStdString(target)});
     QCOMPARE(cli.code, code == Status::Code::kCorruption ? 3 : 1);

@@ -27,6 +27,7 @@ private slots:
     void ioErrorPersistentAtEachWrite();
     void noSpaceDuringBackup();
     void noSpaceDuringRestore();
+    void sameRepositoryAfterFailure();
 
 private:
     // Copies the pristine repository (one snapshot of v1) to a fresh folder.
@@ -54,8 +55,9 @@ void TestFaults::initTestCase() {
     {
         auto db = SqliteDb::open(m_v2, SQLITE_OPEN_READWRITE);
         QVERIFY(db.isOk());
-        PRESCIENT_VERIFY_OK(db->exec("CREATE TABLE extra(x); INSERT INTO extra SELECT randomblob(300) FROM "
-                                     "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<60) SELECT i FROM n)"));
+        PRESCIENT_VERIFY_OK(
+            db->exec("CREATE TABLE extra(x); INSERT INTO extra SELECT randomblob(300) FROM "
+                     "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<60) SELECT i FROM n)"));
     }
     m_hashV1 = logicalHash(m_v1);
     m_hashV2 = logicalHash(m_v2);
@@ -88,8 +90,7 @@ void TestFaults::checkAfterFault(const std::string& repoDir, const std::string& 
     QVERIFY2(r.isOk(), (label + ": " + r.status().toString()).c_str());
     auto report = repo::verifyRepository(*r.value(), /*readData=*/true);
     QVERIFY2(report.isOk(), (label + ": " + report.status().toString()).c_str());
-    for (const auto& p : report->problems)
-        QVERIFY2(!p.error, (label + ": " + p.object + ": " + p.message).c_str());
+    for (const auto& p : report->problems) QVERIFY2(!p.error, (label + ": " + p.object + ": " + p.message).c_str());
     auto snaps = r.value()->catalog().listSnapshots();
     QVERIFY(snaps.isOk());
     QVERIFY2(snaps->size() == 1 || snaps->size() == 2, label.c_str());
@@ -187,6 +188,30 @@ void TestFaults::noSpaceDuringRestore() {
         QVERIFY2(s.detail().find("restore-target") != std::string::npos, s.detail().c_str());
         QVERIFY(QDir(m_tmp.filePath("restore-target")).entryList(QDir::Files | QDir::Hidden).isEmpty());
     }
+}
+
+void TestFaults::sameRepositoryAfterFailure() {
+    // A backup that fails midway is abandoned cleanly: the same open repository then backs up again,
+    // and the result names exactly its own pages, with no leftover temp or unreferenced pack.
+    std::string dir = freshRepo();
+    FaultEnv env(Env::posix());
+    auto r = repo::Repository::open(&env, dir, repo::Repository::Access::kWrite);
+    QVERIFY(r.isOk());
+    env.arm(Fault::kNoSpace, 0);
+    capture::BackupOptions opts;
+    QCOMPARE(capture::backupDatabase(*r.value(), m_v2, opts).status().code(), Status::Code::kNoSpace);
+    env.arm(Fault::kNone, 0);
+    auto snap = capture::backupDatabase(*r.value(), m_v2, opts);
+    QVERIFY2(snap.isOk(), snap.status().toString().c_str());
+    QVERIFY(snap->pagesNew > 0);
+    r.value().reset();
+    auto ro = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
+    auto report = repo::verifyRepository(*ro.value(), true);
+    QVERIFY(report.isOk());
+    for (const auto& p : report->problems) QVERIFY2(false, (p.object + ": " + p.message).c_str());
+    std::string target = dir + "-after.db";
+    PRESCIENT_VERIFY_OK(restoreOnce(Env::posix(), dir, snap->id, target));
+    QCOMPARE(logicalHash(target), m_hashV2);
 }
 
 QTEST_APPLESS_MAIN(TestFaults)

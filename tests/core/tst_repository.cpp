@@ -81,7 +81,7 @@ void TestRepository::packRoundTrip() {
         std::string p(4096, '\0');
         if (i % 2) {  // random: stored raw
             for (auto& c : p) c = static_cast<char>(rng());
-        } else {      // compressible text
+        } else {  // compressible text
             for (size_t k = 0; k < p.size(); ++k) p[k] = "prescient page "[(k + i) % 15];
         }
         pages.push_back(p);
@@ -283,7 +283,8 @@ void TestRepository::staleLockIsTakenOver() {
     QVERIFY2(r.isOk(), r.status().toString().c_str());
     QCOMPARE(r.value()->notices().size(), size_t(1));
     const std::string& notice = r.value()->notices()[0];
-    QVERIFY2(notice.find("stale lock") != std::string::npos && notice.find("pid " + std::to_string(child)) != std::string::npos,
+    QVERIFY2(notice.find("stale lock") != std::string::npos &&
+                 notice.find("pid " + std::to_string(child)) != std::string::npos,
              notice.c_str());
 }
 

@@ -21,6 +21,7 @@ private slots:
     void chinook();
     void overOneGiBWithLockBytePage();
     void forceReplacesTargetAndItsJournals();
+    void oddTargetNameAndStaleTempFile();
 
 private:
     void roundTrip(const std::string& source, uint32_t pageSize);
@@ -45,7 +46,8 @@ void TestRoundTrip::roundTrip(const std::string& source, uint32_t pageSize) {
     for (const char* suffix : {"-journal", "-wal", "-shm"})
         QVERIFY2(!QFile::exists(QString::fromStdString(target + suffix)), suffix);
     // No temp file beside the target either.
-    const QStringList left = QDir(m_tmp.path()).entryList(QStringList() << "*prescient-restore*", QDir::Files | QDir::Hidden);
+    const QStringList left =
+        QDir(m_tmp.path()).entryList(QStringList() << "*prescient-restore*", QDir::Files | QDir::Hidden);
     QVERIFY2(left.isEmpty(), qPrintable(left.join(",")));
 }
 
@@ -91,14 +93,15 @@ void TestRoundTrip::overOneGiBWithLockBytePage() {
     {
         auto db = SqliteDb::open(source, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         QVERIFY(db.isOk());
-        PRESCIENT_VERIFY_OK(db->exec("PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                                     "CREATE TABLE blobs(id INTEGER PRIMARY KEY, note TEXT, b BLOB);"
-                                     "INSERT INTO blobs VALUES(1, 'first', zeroblob(600000000));"
-                                     "INSERT INTO blobs VALUES(2, 'second', zeroblob(550000000));"
-                                     "CREATE TABLE after(id INTEGER PRIMARY KEY, v TEXT);"
-                                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 20000) "
-                                     "INSERT INTO after SELECT i, printf('row %d past the lock-byte page', i) FROM n;"
-                                     "PRAGMA journal_mode=DELETE;"));
+        PRESCIENT_VERIFY_OK(
+            db->exec("PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                     "CREATE TABLE blobs(id INTEGER PRIMARY KEY, note TEXT, b BLOB);"
+                     "INSERT INTO blobs VALUES(1, 'first', zeroblob(600000000));"
+                     "INSERT INTO blobs VALUES(2, 'second', zeroblob(550000000));"
+                     "CREATE TABLE after(id INTEGER PRIMARY KEY, v TEXT);"
+                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 20000) "
+                     "INSERT INTO after SELECT i, printf('row %d past the lock-byte page', i) FROM n;"
+                     "PRAGMA journal_mode=DELETE;"));
     }
     auto size = Env::posix()->stat(source);
     QVERIFY(size.isOk() && size->size > (1ull << 30) + 65536);
@@ -133,6 +136,23 @@ void TestRoundTrip::forceReplacesTargetAndItsJournals() {
     PRESCIENT_VERIFY_OK(restoreOnce(env, repoDir, "latest", target, /*force=*/true));
     QVERIFY(!QFile::exists(QString::fromStdString(target + "-wal")));
     QCOMPARE(logicalHash(target), logicalHash(source));
+}
+
+void TestRoundTrip::oddTargetNameAndStaleTempFile() {
+    Env* env = Env::posix();
+    std::string source = path("odd-src.db"), repoDir = path("odd-repo");
+    std::string err;
+    QVERIFY2(makeDatabase(source, 4096, true, 300, false, 13, &err), err.c_str());
+    PRESCIENT_VERIFY_OK(repo::Repository::init(env, repoDir));
+    QVERIFY(backupOnce(env, repoDir, source).isOk());
+    // Characters that mean something in SQLite URIs.
+    std::string target = path("shop #1 ?50% off.db");
+    // A temp file left by a restore that was killed (its pid is gone) is cleaned up.
+    std::string stale = path(".shop #1 ?50% off.db.prescient-restore-999999");
+    QVERIFY(copyFile(source, stale));
+    PRESCIENT_VERIFY_OK(restoreOnce(env, repoDir, "latest", target));
+    QCOMPARE(logicalHash(target), logicalHash(source));
+    QVERIFY(!QFile::exists(QString::fromStdString(stale)));
 }
 
 QTEST_APPLESS_MAIN(TestRoundTrip)

@@ -140,8 +140,10 @@ Status FaultEnv::rename(const std::string& from, const std::string& to) {
         m_files[to] = it->second;
         m_files.erase(it);
     }
-    if (m_createdFiles.erase(from)) m_createdFiles.insert(to);
-    else m_renames.emplace_back(from, to);
+    if (m_createdFiles.erase(from))
+        m_createdFiles.insert(to);
+    else
+        m_renames.emplace_back(from, to);
     return Status::ok();
 }
 

@@ -51,18 +51,18 @@ private:
         uint64_t syncedSize = 0;
         bool dirty = false;
     };
-    Status writeFault(const std::string& path);     // REQUIRES(m_mutex)
+    Status writeFault(const std::string& path);    // REQUIRES(m_mutex)
     void noteFirstWrite(const std::string& path);  // REQUIRES(m_mutex)
 
     mutable std::mutex m_mutex;
-    Fault m_fault = Fault::kNone;                      // GUARDED_BY(m_mutex)
-    int m_at = 0;                                      // GUARDED_BY(m_mutex)
-    int m_writes = 0;                                  // GUARDED_BY(m_mutex)
-    int m_syncs = 0;                                   // GUARDED_BY(m_mutex)
-    bool m_crashed = false;                            // GUARDED_BY(m_mutex)
-    std::map<std::string, FileState> m_files;          // GUARDED_BY(m_mutex)
-    std::set<std::string> m_createdFiles;              // GUARDED_BY(m_mutex): not yet durable by folder fsync
-    std::vector<std::string> m_createdDirs;            // GUARDED_BY(m_mutex)
+    Fault m_fault = Fault::kNone;                                // GUARDED_BY(m_mutex)
+    int m_at = 0;                                                // GUARDED_BY(m_mutex)
+    int m_writes = 0;                                            // GUARDED_BY(m_mutex)
+    int m_syncs = 0;                                             // GUARDED_BY(m_mutex)
+    bool m_crashed = false;                                      // GUARDED_BY(m_mutex)
+    std::map<std::string, FileState> m_files;                    // GUARDED_BY(m_mutex)
+    std::set<std::string> m_createdFiles;                        // GUARDED_BY(m_mutex): not yet durable by folder fsync
+    std::vector<std::string> m_createdDirs;                      // GUARDED_BY(m_mutex)
     std::vector<std::pair<std::string, std::string>> m_renames;  // GUARDED_BY(m_mutex)
 };
 

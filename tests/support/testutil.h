@@ -10,10 +10,10 @@
 #include "repo/repository.h"
 #include "restore/plainrestore.h"
 
-#define PRESCIENT_VERIFY_OK(expr)                                     \
-    do {                                                              \
-        const ::prescient::Status _st = (expr);                       \
-        QVERIFY2(_st.isOk(), _st.toString().c_str());                 \
+#define PRESCIENT_VERIFY_OK(expr)                     \
+    do {                                              \
+        const ::prescient::Status _st = (expr);       \
+        QVERIFY2(_st.isOk(), _st.toString().c_str()); \
     } while (0)
 
 namespace prescient::test {
