@@ -1,5 +1,6 @@
 #include "repo/catalog.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace prescient::repo {
@@ -217,31 +218,51 @@ Result<std::optional<BlobLocation>> Catalog::findBlob(const BlobId& id) {
 Result<std::vector<std::optional<BlobLocation>>> Catalog::locateBlobs(const std::vector<BlobId>& ids) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
     PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN", "catalog: locate blobs"));
-    Stmt st(m_db.handle(),
-            "SELECT b.pack_id, b.offset, b.stored_len, b.raw_len, b.codec, p.name FROM blobs b "
-            "JOIN packs p ON p.id = b.pack_id WHERE b.id = ?");
     std::vector<std::optional<BlobLocation>> out(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) {
-        st.bindBlob(1, ids[i].bytes.data(), 16);
-        auto r = st.step("catalog: look up blob " + ids[i].hex());
-        if (!r.isOk()) {
-            (void)m_db.exec("ROLLBACK");
-            return r.status();
+    auto readRow = [](const Stmt& st, const BlobId& id) {
+        BlobLocation loc;
+        loc.packId = st.colInt(0);
+        loc.entry.id = id;
+        loc.entry.offset = static_cast<uint64_t>(st.colInt(1));
+        loc.entry.storedLen = static_cast<uint32_t>(st.colInt(2));
+        loc.entry.rawLen = static_cast<uint32_t>(st.colInt(3));
+        loc.entry.codec = static_cast<Codec>(st.colInt(4));
+        loc.packName = st.colText(5);
+        return loc;
+    };
+    const char* columns =
+        "SELECT b.pack_id, b.offset, b.stored_len, b.raw_len, b.codec, p.name, b.id FROM blobs b "
+        "JOIN packs p ON p.id = b.pack_id ";
+    auto total = m_db.queryInt("SELECT coalesce(sum(blob_count), 0) FROM packs");
+    bool sorted = std::is_sorted(ids.begin(), ids.end());
+    Status s = total.status();
+    if (s.isOk() && sorted && ids.size() * 4 > static_cast<uint64_t>(total.value())) {
+        // Most of the index is wanted: one scan in id order merged with the sorted ids beats a lookup each.
+        Stmt st(m_db.handle(), (std::string(columns) + "ORDER BY b.id").c_str());
+        size_t i = 0;
+        while (s.isOk() && i < ids.size()) {
+            auto r = st.step("catalog: scan blob index");
+            if (!r.isOk()) s = r.status();
+            if (!r.isOk() || !r.value()) break;
+            if (sqlite3_column_bytes(st.handle(), 6) != 16) continue;
+            BlobId id = BlobId::fromBytes(sqlite3_column_blob(st.handle(), 6));
+            while (i < ids.size() && ids[i] < id) ++i;
+            if (i < ids.size() && ids[i] == id) out[i++] = readRow(st, id);
         }
-        if (r.value()) {
-            BlobLocation loc;
-            loc.packId = st.colInt(0);
-            loc.entry.id = ids[i];
-            loc.entry.offset = static_cast<uint64_t>(st.colInt(1));
-            loc.entry.storedLen = static_cast<uint32_t>(st.colInt(2));
-            loc.entry.rawLen = static_cast<uint32_t>(st.colInt(3));
-            loc.entry.codec = static_cast<Codec>(st.colInt(4));
-            loc.packName = st.colText(5);
-            out[i] = std::move(loc);
+    } else if (s.isOk()) {
+        Stmt st(m_db.handle(), (std::string(columns) + "WHERE b.id = ?").c_str());
+        for (size_t i = 0; s.isOk() && i < ids.size(); ++i) {
+            st.bindBlob(1, ids[i].bytes.data(), 16);
+            auto r = st.step("catalog: look up blob " + ids[i].hex());
+            if (!r.isOk())
+                s = r.status();
+            else if (r.value())
+                out[i] = readRow(st, ids[i]);
+            st.reset();
         }
-        st.reset();
     }
-    (void)m_db.exec("COMMIT");
+    (void)m_db.exec(s.isOk() ? "COMMIT" : "ROLLBACK");
+    if (!s.isOk()) return s;
     return out;
 }
 

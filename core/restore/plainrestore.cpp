@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -29,35 +31,90 @@ struct Work {
     std::vector<uint64_t> pgnos;  // 1-based
 };
 
-// Pages decoded in pgno order, written with one pwrite per contiguous run.
-class RunWriter {
+// Decoded pages travel from the decode workers to the one writing thread as contiguous runs: buffered
+// writes to one file serialise on its inode lock, so several writers only spin.
+struct Run {
+    uint64_t offset = 0;
+    std::string bytes;
+};
+
+class RunQueue {
 public:
-    RunWriter(File* target, uint32_t pageSize) : m_target(target), m_pageSize(pageSize) {}
-    Status add(uint64_t pgno, const char* page) {
-        if (!m_buf.empty() && (pgno != m_next || m_buf.size() >= kMaxRun)) PRESCIENT_RETURN_IF_ERROR(flush());
-        if (m_buf.empty()) m_first = pgno;
-        m_buf.append(page, m_pageSize);
-        m_next = pgno + 1;
-        return Status::ok();
+    // Blocks while more than kMaxBytes wait. Returns false once the queue was closed (a failure).
+    bool push(Run run) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_cv.wait(lock, [&] { return m_bytes < kMaxBytes || m_closed; });
+        if (m_closed) return false;
+        m_bytes += run.bytes.size();
+        m_runs.push_back(std::move(run));
+        m_cv.notify_all();
+        return true;
     }
-    Status flush() {
-        if (m_buf.empty()) return Status::ok();
-        Status s = m_target->write((m_first - 1) * m_pageSize, m_buf.data(), m_buf.size());
-        m_buf.clear();
-        return s;
+    // Next run; false when the producers are done and the queue is empty, or it was closed.
+    bool pop(Run* run) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_cv.wait(lock, [&] { return !m_runs.empty() || m_producers == 0 || m_closed; });
+        if (m_closed || m_runs.empty()) return false;
+        *run = std::move(m_runs.front());
+        m_runs.pop_front();
+        m_bytes -= run->bytes.size();
+        m_cv.notify_all();
+        return true;
+    }
+    void addProducer() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        ++m_producers;
+    }
+    void producerDone() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        --m_producers;
+        m_cv.notify_all();
+    }
+    void close() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_closed = true;
+        m_cv.notify_all();
+    }
+
+private:
+    static constexpr uint64_t kMaxBytes = 64ull << 20;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<Run> m_runs;  // GUARDED_BY(m_mutex)
+    uint64_t m_bytes = 0;    // GUARDED_BY(m_mutex)
+    int m_producers = 0;     // GUARDED_BY(m_mutex)
+    bool m_closed = false;   // GUARDED_BY(m_mutex)
+};
+
+// Collects decoded pages in pgno order into runs of up to 1 MiB for the writer.
+class RunBuilder {
+public:
+    RunBuilder(RunQueue* queue, uint32_t pageSize) : m_queue(queue), m_pageSize(pageSize) {}
+    bool add(uint64_t pgno, const char* page) {
+        if (!m_run.bytes.empty() && (pgno != m_next || m_run.bytes.size() >= kMaxRun) && !finish()) return false;
+        if (m_run.bytes.empty()) m_run.offset = (pgno - 1) * m_pageSize;
+        m_run.bytes.append(page, m_pageSize);
+        m_next = pgno + 1;
+        return true;
+    }
+    bool finish() {
+        if (m_run.bytes.empty()) return true;
+        bool ok = m_queue->push(std::move(m_run));
+        m_run = Run();
+        return ok;
     }
 
 private:
     static constexpr size_t kMaxRun = 1 << 20;
-    File* m_target;
+    RunQueue* m_queue;
     uint32_t m_pageSize;
-    std::string m_buf;
-    uint64_t m_first = 0, m_next = 0;
+    Run m_run;
+    uint64_t m_next = 0;
 };
 
-// Reads the needed blobs of one pack in large sequential chunks, decodes and writes their pages.
-Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& items, File* target, uint32_t pageSize,
-                   const JobControl& job, std::atomic<uint64_t>* pagesDone, uint64_t totalPages) {
+// Reads the needed blobs of one pack in large sequential chunks and decodes their pages.
+Status decodePack(Env* env, const std::string& repoDir, std::vector<Work*>& items, RunQueue* queue, uint32_t pageSize,
+                  const JobControl& job, std::atomic<uint64_t>* pagesDone, uint64_t totalPages) {
     const std::string& packName = items.front()->loc.packName;
     auto pack = env->open(repo::packPath(repoDir, packName), OpenMode::kRead);
     if (!pack.isOk()) {
@@ -70,7 +127,8 @@ Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& ite
     constexpr uint64_t kChunk = 4ull << 20;
     std::string buf;
     std::string page(pageSize, '\0');
-    RunWriter writer(target, pageSize);
+    RunBuilder runs(queue, pageSize);
+    const Status stopped = Status::cancelled("restore stopped");
     size_t i = 0;
     while (i < items.size()) {
         if (job.cancelled()) return Status::cancelled("restore cancelled");
@@ -94,15 +152,16 @@ Status restorePack(Env* env, const std::string& repoDir, std::vector<Work*>& ite
                                           std::to_string(e.rawLen) + " bytes, not a page of " +
                                           std::to_string(pageSize));
             PRESCIENT_RETURN_IF_ERROR(repo::decodeBlob(buf.data() + (e.offset - begin), e, page.data(), packName));
-            for (uint64_t pgno : items[i]->pgnos) PRESCIENT_RETURN_IF_ERROR(writer.add(pgno, page.data()));
+            for (uint64_t pgno : items[i]->pgnos)
+                if (!runs.add(pgno, page.data())) return stopped;
             uint64_t done = pagesDone->fetch_add(items[i]->pgnos.size()) + items[i]->pgnos.size();
-            if (done % 1024 < items[i]->pgnos.size()) job.report({"restore", done, totalPages, done * pageSize});
+            if (done % 4096 < items[i]->pgnos.size()) job.report({"restore", done, totalPages, done * pageSize});
         }
     }
-    return writer.flush();
+    return runs.finish() ? Status::ok() : stopped;
 }
 
-// Restores every pack's pages on one worker per core; returns the first failure.
+// Decodes every pack on one worker per core while this thread writes the runs; first failure wins.
 Status restoreAllPacks(Env* env, const std::string& repoDir, std::map<std::string, std::vector<Work*>>& byPack,
                        File* target, uint32_t pageSize, const JobControl& job, uint64_t totalPages) {
     std::vector<std::vector<Work*>*> packs;
@@ -110,7 +169,11 @@ Status restoreAllPacks(Env* env, const std::string& repoDir, std::map<std::strin
     std::atomic<size_t> next{0};
     std::atomic<uint64_t> pagesDone{0};
     std::mutex mutex;
-    Status first;
+    Status first;  // GUARDED_BY(mutex)
+    auto failWith = [&](const Status& s) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (first.isOk()) first = s;
+    };
     // Workers report through one mutex: a job's progress callback never runs on two threads at once.
     JobControl serialJob = job;
     if (job.progress)
@@ -118,21 +181,32 @@ Status restoreAllPacks(Env* env, const std::string& repoDir, std::map<std::strin
             std::lock_guard<std::mutex> lock(mutex);
             fn(p);
         };
+    RunQueue queue;
     auto worker = [&] {
         for (size_t k = next++; k < packs.size(); k = next++) {
-            Status s = restorePack(env, repoDir, *packs[k], target, pageSize, serialJob, &pagesDone, totalPages);
+            Status s = decodePack(env, repoDir, *packs[k], &queue, pageSize, serialJob, &pagesDone, totalPages);
             if (!s.isOk()) {
-                std::lock_guard<std::mutex> lock(mutex);
-                if (first.isOk()) first = s;
-                next = packs.size();  // stop the others early
+                failWith(s);
+                next = packs.size();
+                queue.close();
             }
         }
+        queue.producerDone();
     };
     unsigned n = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), packs.size());
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
-    worker();
+    for (unsigned t = 0; t < n; ++t) queue.addProducer();
+    for (unsigned t = 0; t < n; ++t) threads.emplace_back(worker);
+    Run run;
+    while (queue.pop(&run)) {
+        Status s = target->write(run.offset, run.bytes.data(), run.bytes.size());
+        if (!s.isOk()) {
+            failWith(s);
+            queue.close();
+        }
+    }
     for (auto& t : threads) t.join();
+    std::lock_guard<std::mutex> lock(mutex);
     return first;
 }
 

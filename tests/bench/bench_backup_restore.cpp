@@ -185,6 +185,7 @@ struct Run {
 
 repo::SnapshotInfo timedBackup(repo::Repository& r, const std::string& source, double* seconds) {
     capture::BackupOptions opt;
+    ::sync();
     const double t0 = nowSeconds();
     auto snap = capture::backupDatabase(r, source, opt);
     *seconds = nowSeconds() - t0;
@@ -199,12 +200,14 @@ Run runOnce(const std::string& work, const std::string& source, const std::vecto
     r.sourceBytes = static_cast<double>(fs::file_size(source));
 
     const std::string copy = work + "/copy.db";
+    ::sync();  // every timed step starts with no dirty pages pending from the one before
     double t0 = nowSeconds();
     check(copyAndSync(source, copy), "cp+sync");
     r.cp = nowSeconds() - t0;
     removeDb(copy);
 
     const std::string apiCopy = work + "/backup-api.db";
+    ::sync();
     t0 = nowSeconds();
     check(backupApiCopy(source, apiCopy), "backup-api");
     r.backupApi = nowSeconds() - t0;
@@ -234,12 +237,14 @@ Run runOnce(const std::string& work, const std::string& source, const std::vecto
     const std::string target = work + "/restored.db";
     restore::RestoreOptions ropt;
     ropt.check = restore::StructureCheck::kFull;
+    ::sync();
     auto res = restore::restoreSnapshot(repo, inc10, target, ropt);
     check(res.status(), "restore to " + target);
     r.restore = res->seconds;
     r.restoreCheck = res->checkSeconds;
     ropt.check = restore::StructureCheck::kQuick;
     ropt.force = true;
+    ::sync();
     auto quick = restore::restoreSnapshot(repo, inc10, target, ropt);
     check(quick.status(), "restore (quick_check) to " + target);
     r.restoreQuick = quick->seconds;
