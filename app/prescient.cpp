@@ -25,8 +25,10 @@ int main(int argc, char** argv) {
     }
     std::string command = argv[1];
     Argv rest(argv + 2, argv + argc);
-    for (const auto& a : rest)
+    for (const auto& a : rest) {
+        if (a == "--") break;  // what follows belongs to a traced command
         if (a == "--help" || a == "-h") command = "help";
+    }
     if (command == "help" || command == "--help" || command == "-h") {
         std::fputs(usageText(), stdout);
         return kExitOk;
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
     if (command == "restore") return cmdRestore(rest);
     if (command == "verify") return cmdVerify(rest);
     if (command == "demo") return cmdDemo(rest);
+    if (command == "trace") return cmdTrace(rest);
     std::fprintf(stderr, "prescient: unknown command '%s'\nRun 'prescient help' for usage.\n", command.c_str());
     return kExitUsage;
 }

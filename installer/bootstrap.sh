@@ -16,6 +16,8 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev
     libsqlite3-dev libboost-filesystem-dev libzstd-dev libxxhash-dev
+    libdlib-dev libblas-dev liblapack-dev libjpeg-dev libpng-dev zlib1g-dev
+    sqlite3
 )
 
 missing=()

@@ -223,6 +223,9 @@ Usage:
                                          check before the rename (default full: PRAGMA integrity_check)
   prescient verify    --repo DIR [--read-data] [--json]
   prescient demo      [--dir DIR]        sample shop database, snapshots, restore, verify (default ./prescient-demo)
+  prescient trace record --repo DIR --source DB [--profile P] -- COMMAND [ARGS...]
+                                         run COMMAND under the page-access recorder, store its trace
+  prescient trace list   --repo DIR [--source DB] [--json]
   prescient help
 
 --repo defaults to $PRESCIENT_REPO.

@@ -20,6 +20,7 @@ int cmdSnapshots(const Argv& argv);
 int cmdRestore(const Argv& argv);
 int cmdVerify(const Argv& argv);
 int cmdDemo(const Argv& argv);
+int cmdTrace(const Argv& argv);
 
 // The text of `prescient help`.
 const char* usageText();

@@ -49,6 +49,28 @@ const char* const kMigrations[] = {
         map_depth INTEGER NOT NULL);
     CREATE INDEX snapshots_by_source ON snapshots(source_id, time_us);
     )sql",
+    // 1 -> 2: page-access traces and trained models.
+    R"sql(
+    CREATE TABLE traces(
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        profile TEXT NOT NULL,
+        recorded_us INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        episodes INTEGER NOT NULL,
+        page_size INTEGER NOT NULL,
+        data BLOB NOT NULL);
+    CREATE INDEX traces_by_source ON traces(source_id, recorded_us);
+    CREATE TABLE models(
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES sources(id),
+        strategy TEXT NOT NULL,
+        trained_us INTEGER NOT NULL,
+        traces_used INTEGER NOT NULL,
+        metrics TEXT NOT NULL,
+        data BLOB NOT NULL);
+    CREATE INDEX models_by_source ON models(source_id, strategy, trained_us);
+    )sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kCatalogSchemaVersion);
@@ -345,6 +367,136 @@ Status Catalog::snapshotMap(const std::string& id, std::string* record, std::str
     *base = st.colIsNull(1) ? "" : st.colText(1);
     *depth = static_cast<uint32_t>(st.colInt(2));
     return Status::ok();
+}
+
+Result<int64_t> Catalog::addTrace(const TraceRecord& meta, const std::string& compressed) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string what = "catalog: store trace of " + meta.sourcePath;
+    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", what));
+    Stmt src(m_db.handle(), "INSERT OR IGNORE INTO sources(path, first_seen_us) VALUES(?, ?)");
+    src.bind(1, meta.sourcePath).bind(2, nowUs());
+    Status s = src.run(what);
+    Stmt ins(m_db.handle(),
+             "INSERT INTO traces(source_id, profile, recorded_us, events, episodes, page_size, data) "
+             "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?, ?)");
+    if (s.isOk()) {
+        ins.bind(1, meta.sourcePath).bind(2, meta.profile).bind(3, meta.recordedUs);
+        ins.bind(4, static_cast<int64_t>(meta.events)).bind(5, static_cast<int64_t>(meta.episodes));
+        ins.bind(6, static_cast<int64_t>(meta.pageSize)).bindBlob(7, compressed.data(), compressed.size());
+        s = ins.run(what);
+    }
+    int64_t id = sqlite3_last_insert_rowid(m_db.handle());
+    if (s.isOk()) s = m_db.exec("COMMIT", what);
+    if (!s.isOk()) {
+        (void)m_db.exec("ROLLBACK");
+        return s;
+    }
+    return id;
+}
+
+Result<std::vector<TraceRecord>> Catalog::listTraces(const std::string& sourcePath) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    Stmt st(m_db.handle(),
+            "SELECT t.id, s.path, t.profile, t.recorded_us, t.events, t.episodes, t.page_size, length(t.data) "
+            "FROM traces t JOIN sources s ON s.id = t.source_id WHERE ?1 = '' OR s.path = ?1 "
+            "ORDER BY t.recorded_us, t.id");
+    st.bind(1, sourcePath);
+    std::vector<TraceRecord> out;
+    for (;;) {
+        auto r = st.step("catalog: list traces");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        TraceRecord t;
+        t.id = st.colInt(0);
+        t.sourcePath = st.colText(1);
+        t.profile = st.colText(2);
+        t.recordedUs = st.colInt(3);
+        t.events = static_cast<uint64_t>(st.colInt(4));
+        t.episodes = static_cast<uint64_t>(st.colInt(5));
+        t.pageSize = static_cast<uint32_t>(st.colInt(6));
+        t.bytes = static_cast<uint64_t>(st.colInt(7));
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+Result<std::string> Catalog::traceData(int64_t id) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    Stmt st(m_db.handle(), "SELECT data FROM traces WHERE id = ?");
+    st.bind(1, id);
+    auto r = st.step("catalog: read trace " + std::to_string(id));
+    if (!r.isOk()) return r.status();
+    if (!r.value()) return Status::notFound("trace " + std::to_string(id) + " not found");
+    return st.colBlob(0);
+}
+
+Result<int64_t> Catalog::addModel(const ModelRecord& meta, const std::string& data) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string what = "catalog: store " + meta.strategy + " model of " + meta.sourcePath;
+    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", what));
+    Stmt src(m_db.handle(), "INSERT OR IGNORE INTO sources(path, first_seen_us) VALUES(?, ?)");
+    src.bind(1, meta.sourcePath).bind(2, nowUs());
+    Status s = src.run(what);
+    Stmt ins(m_db.handle(),
+             "INSERT INTO models(source_id, strategy, trained_us, traces_used, metrics, data) "
+             "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?)");
+    if (s.isOk()) {
+        ins.bind(1, meta.sourcePath).bind(2, meta.strategy).bind(3, meta.trainedUs);
+        ins.bind(4, static_cast<int64_t>(meta.tracesUsed)).bind(5, meta.metricsJson).bindBlob(6, data.data(), data.size());
+        s = ins.run(what);
+    }
+    int64_t id = sqlite3_last_insert_rowid(m_db.handle());
+    if (s.isOk()) s = m_db.exec("COMMIT", what);
+    if (!s.isOk()) {
+        (void)m_db.exec("ROLLBACK");
+        return s;
+    }
+    return id;
+}
+
+namespace {
+const char* kModelColumns =
+    "SELECT m.id, s.path, m.strategy, m.trained_us, m.traces_used, m.metrics, length(m.data), m.data "
+    "FROM models m JOIN sources s ON s.id = m.source_id ";
+ModelRecord readModel(const Stmt& st) {
+    ModelRecord m;
+    m.id = st.colInt(0);
+    m.sourcePath = st.colText(1);
+    m.strategy = st.colText(2);
+    m.trainedUs = st.colInt(3);
+    m.tracesUsed = static_cast<uint64_t>(st.colInt(4));
+    m.metricsJson = st.colText(5);
+    m.bytes = static_cast<uint64_t>(st.colInt(6));
+    return m;
+}
+}  // namespace
+
+Result<std::optional<ModelRecord>> Catalog::latestModel(const std::string& sourcePath, const std::string& strategy,
+                                                        std::string* data) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string sql = std::string(kModelColumns) + "WHERE s.path = ? AND m.strategy = ? ORDER BY m.trained_us DESC, m.id DESC LIMIT 1";
+    Stmt st(m_db.handle(), sql.c_str());
+    st.bind(1, sourcePath).bind(2, strategy);
+    auto r = st.step("catalog: " + strategy + " model of " + sourcePath);
+    if (!r.isOk()) return r.status();
+    if (!r.value()) return std::optional<ModelRecord>();
+    if (data) *data = st.colBlob(7);
+    return std::optional<ModelRecord>(readModel(st));
+}
+
+Result<std::vector<ModelRecord>> Catalog::listModels(const std::string& sourcePath) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string sql = std::string(kModelColumns) + "WHERE ?1 = '' OR s.path = ?1 ORDER BY m.trained_us, m.id";
+    Stmt st(m_db.handle(), sql.c_str());
+    st.bind(1, sourcePath);
+    std::vector<ModelRecord> out;
+    for (;;) {
+        auto r = st.step("catalog: list models");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        out.push_back(readModel(st));
+    }
+    return out;
 }
 
 Status Catalog::insertSnapshot(const SnapshotInfo& info, const std::string& mapRecord, const std::string& mapBase,

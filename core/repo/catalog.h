@@ -21,7 +21,7 @@
 
 namespace prescient::repo {
 
-inline constexpr int kCatalogSchemaVersion = 1;
+inline constexpr int kCatalogSchemaVersion = 2;
 
 struct SnapshotInfo {
     std::string id;          // 16 hex digits
@@ -36,6 +36,29 @@ struct SnapshotInfo {
     uint64_t pagesNew = 0;    // pages whose blob was not in the repository before
     std::string journalMode;  // "wal" or "rollback": the source's mode at backup time
     double seconds = 0;       // how long the backup took
+};
+
+// A stored page-access trace (the bytes: trace::encodeTrace, zstd-compressed).
+struct TraceRecord {
+    int64_t id = 0;
+    std::string sourcePath;
+    std::string profile;
+    int64_t recordedUs = 0;  // when recording ended
+    uint64_t events = 0;
+    uint64_t episodes = 0;
+    uint32_t pageSize = 0;
+    uint64_t bytes = 0;  // stored (compressed) size
+};
+
+// A trained model of a source (the bytes: predict::Model::save()).
+struct ModelRecord {
+    int64_t id = 0;
+    std::string sourcePath;
+    std::string strategy;
+    int64_t trainedUs = 0;
+    uint64_t tracesUsed = 0;
+    std::string metricsJson;  // evaluation on a temporal split at training time
+    uint64_t bytes = 0;
 };
 
 struct PackRecord {
@@ -82,6 +105,17 @@ public:
 
     // PRAGMA quick_check of the catalog itself: "ok" or SQLite's findings.
     Result<std::string> quickCheck();
+
+    // Traces. addTrace returns the new id; listTraces("") lists every source's, oldest first.
+    Result<int64_t> addTrace(const TraceRecord& meta, const std::string& compressed);
+    Result<std::vector<TraceRecord>> listTraces(const std::string& sourcePath);
+    Result<std::string> traceData(int64_t id);
+
+    // Models: the newest of a source and strategy wins.
+    Result<int64_t> addModel(const ModelRecord& meta, const std::string& data);
+    Result<std::optional<ModelRecord>> latestModel(const std::string& sourcePath, const std::string& strategy,
+                                                   std::string* data);
+    Result<std::vector<ModelRecord>> listModels(const std::string& sourcePath);
 
 private:
     Catalog() = default;
