@@ -40,6 +40,9 @@ int main(int argc, char** argv) {
     if (command == "verify") return cmdVerify(rest);
     if (command == "demo") return cmdDemo(rest);
     if (command == "trace") return cmdTrace(rest);
+    if (command == "train") return cmdTrain(rest);
+    if (command == "evaluate") return cmdEvaluate(rest);
+    if (command == "predict") return cmdPredict(rest);
     std::fprintf(stderr, "prescient: unknown command '%s'\nRun 'prescient help' for usage.\n", command.c_str());
     return kExitUsage;
 }

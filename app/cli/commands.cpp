@@ -226,6 +226,13 @@ Usage:
   prescient trace record --repo DIR --source DB [--profile P] -- COMMAND [ARGS...]
                                          run COMMAND under the page-access recorder, store its trace
   prescient trace list   --repo DIR [--source DB] [--json]
+  prescient train     --repo DIR --source DB [--strategy S] [--budget 0.1] [--json]
+                                         evaluate every strategy on a temporal split of the source's traces,
+                                         then train on all of them and store the models with their metrics
+  prescient evaluate  --repo DIR --source DB [--strategy S] [--budget 0.1] [--json]
+  prescient predict   --repo DIR SNAPSHOT [--strategy S] [--profile P] [--top N] [--json]
+                                         pages a fresh start will read first, with calibrated confidence
+                                         strategies: sequential hotset frequency markov ranker
   prescient help
 
 --repo defaults to $PRESCIENT_REPO.

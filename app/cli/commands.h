@@ -21,6 +21,9 @@ int cmdRestore(const Argv& argv);
 int cmdVerify(const Argv& argv);
 int cmdDemo(const Argv& argv);
 int cmdTrace(const Argv& argv);
+int cmdTrain(const Argv& argv);
+int cmdEvaluate(const Argv& argv);
+int cmdPredict(const Argv& argv);
 
 // The text of `prescient help`.
 const char* usageText();

@@ -1,3 +1,12 @@
 # Sources of core/predict, included by core/CMakeLists.txt. Only ranker*.cpp may include dlib headers.
 set(PRESCIENT_PREDICT_SOURCES
+    predict/pagecatalog.cpp
+    predict/modelcodec.cpp
+    predict/episodestats.cpp
+    predict/model.cpp
+    predict/baselines.cpp
+    predict/markov.cpp
+    predict/ranker.cpp
+    predict/evaluate.cpp
+    predict/service.cpp
 )

@@ -1,0 +1,192 @@
+// The Markov chain and the "markov" strategy (order 1 or 2, chosen on a validation split).
+#include "predict/markov.h"
+
+#include <algorithm>
+
+#include "predict/strategies.h"
+
+namespace prescient::predict::detail {
+
+namespace {
+
+// SplitMix64: a small, portable generator (the same sequence on every platform).
+struct SplitMix {
+    uint64_t state;
+    uint64_t operator()() {
+        uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+};
+
+constexpr uint64_t kSeed = 0x5052455343494e54ULL;  // "PRESCINT"
+
+}  // namespace
+
+uint32_t MarkovChain::Row::sample(uint64_t r) const {
+    uint32_t x = static_cast<uint32_t>(r % cum.back());
+    size_t i = static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), x) - cum.begin());
+    return next[i];
+}
+
+void MarkovChain::build(std::vector<std::pair<uint64_t, uint32_t>>* pairs, std::unordered_map<uint64_t, Row>* rows) {
+    std::sort(pairs->begin(), pairs->end());
+    rows->clear();
+    for (size_t i = 0; i < pairs->size();) {
+        Row& row = (*rows)[(*pairs)[i].first];
+        uint32_t total = 0;
+        size_t j = i;
+        while (j < pairs->size() && (*pairs)[j].first == (*pairs)[i].first) {
+            size_t k = j;
+            while (k < pairs->size() && (*pairs)[k] == (*pairs)[j]) ++k;
+            total += static_cast<uint32_t>(k - j);
+            row.next.push_back((*pairs)[j].second);
+            row.cum.push_back(total);
+            j = k;
+        }
+        i = j;
+    }
+}
+
+void MarkovChain::fit(const std::vector<Prefix>& prefixes, const std::vector<size_t>& members, int order) {
+    m_order = order == 2 ? 2 : 1;
+    std::vector<std::pair<uint64_t, uint32_t>> starts, unigram, t1, t2;
+    m_lengths.clear();
+    for (size_t i : members) {
+        const std::vector<uint32_t>& s = prefixes[i].seq;
+        if (s.empty()) continue;
+        m_lengths.push_back(static_cast<uint32_t>(s.size()));
+        starts.emplace_back(0, s[0]);
+        for (size_t k = 0; k < s.size(); ++k) {
+            unigram.emplace_back(0, s[k]);
+            if (k >= 1) t1.emplace_back(s[k - 1], s[k]);
+            if (k >= 2 && m_order == 2) t2.emplace_back(uint64_t{s[k - 2]} << 32 | s[k - 1], s[k]);
+        }
+    }
+    std::unordered_map<uint64_t, Row> tmp;
+    build(&starts, &tmp);
+    m_start = tmp.empty() ? Row{} : tmp.begin()->second;
+    build(&unigram, &tmp);
+    m_unigram = tmp.empty() ? Row{} : tmp.begin()->second;
+    build(&t1, &m_rows1);
+    build(&t2, &m_rows2);
+}
+
+MarkovChain::Visits MarkovChain::rollout(uint32_t pageCount, uint32_t rollouts, uint64_t seed) const {
+    Visits v;
+    v.probability.assign(static_cast<size_t>(pageCount) + 1, 0.0);
+    v.meanPosition.assign(static_cast<size_t>(pageCount) + 1, kNeverRead);
+    if (empty() || rollouts == 0) return v;
+    std::vector<uint32_t> hits(static_cast<size_t>(pageCount) + 1, 0);
+    std::vector<double> posSum(static_cast<size_t>(pageCount) + 1, 0.0);
+    std::vector<uint32_t> stamp(static_cast<size_t>(pageCount) + 1, 0);
+    SplitMix rng{seed};
+    for (uint32_t r = 1; r <= rollouts; ++r) {
+        uint32_t length = m_lengths[rng() % m_lengths.size()];
+        uint32_t before = 0, last = 0;
+        for (uint32_t step = 0; step < length; ++step) {
+            const Row* row = nullptr;
+            if (step == 0) {
+                row = &m_start;
+            } else {
+                if (m_order == 2 && step >= 2) {
+                    auto it = m_rows2.find(uint64_t{before} << 32 | last);
+                    if (it != m_rows2.end()) row = &it->second;
+                }
+                if (!row) {
+                    auto it = m_rows1.find(last);
+                    row = it != m_rows1.end() ? &it->second : &m_unigram;
+                }
+            }
+            uint32_t pg = row->sample(rng());
+            if (pg <= pageCount && stamp[pg] != r) {
+                stamp[pg] = r;
+                ++hits[pg];
+                posSum[pg] += step;
+            }
+            before = last;
+            last = pg;
+        }
+    }
+    for (uint32_t pg = 1; pg <= pageCount; ++pg) {
+        if (hits[pg] == 0) continue;
+        v.probability[pg] = static_cast<double>(hits[pg]) / rollouts;
+        v.meanPosition[pg] = posSum[pg] / hits[pg];
+    }
+    return v;
+}
+
+uint32_t rolloutCount(uint32_t horizon) {
+    return std::clamp<uint32_t>(4'000'000 / std::max<uint32_t>(horizon, 1), 128, 512);
+}
+
+namespace {
+
+class MarkovModel : public RankingTableModel {
+public:
+    std::string strategy() const override { return "markov"; }
+
+    void buildTables(const std::vector<trace::Episode>& /*episodes*/, const std::vector<Prefix>& prefixes) override {
+        m_parameter = static_cast<uint8_t>(chooseOrder(prefixes));
+        m_tables = tablesFor(prefixes, profileGroups(prefixes), m_parameter, rolloutCount(m_horizon));
+    }
+
+private:
+    std::map<std::string, std::vector<RankedPage>> tablesFor(const std::vector<Prefix>& prefixes,
+                                                             const std::map<std::string, std::vector<size_t>>& groups,
+                                                             int order, uint32_t rollouts) const {
+        std::map<std::string, std::vector<RankedPage>> tables;
+        uint64_t seed = kSeed;
+        for (const auto& [profile, members] : groups) {
+            MarkovChain chain;
+            chain.fit(prefixes, members, order);
+            MarkovChain::Visits v = chain.rollout(m_pageCount, rollouts, seed++);
+            std::vector<RankedPage> table;
+            for (uint32_t pg = 1; pg <= m_pageCount; ++pg) {
+                if (v.probability[pg] > 0) table.push_back(RankedPage{pg, v.probability[pg], v.meanPosition[pg]});
+            }
+            sortRanked(&table);
+            tables[profile] = std::move(table);
+        }
+        return tables;
+    }
+
+    // Order 1 or 2, whichever covers more of the first N reads of the last quarter of the episodes when
+    // fitted on the rest (order 1 on a tie, or with fewer than 4 episodes).
+    int chooseOrder(const std::vector<Prefix>& prefixes) const {
+        if (prefixes.size() < 4) return 1;
+        size_t split = prefixes.size() - std::max<size_t>(1, prefixes.size() / 4);
+        std::vector<Prefix> fitPart(prefixes.begin(), prefixes.begin() + static_cast<long>(split));
+        auto groups = profileGroups(fitPart);
+        double best = -1;
+        int bestOrder = 1;
+        for (int order = 1; order <= 2; ++order) {
+            auto tables = tablesFor(fitPart, groups, order, rolloutCount(m_horizon) / 2);
+            double covered = 0, reads = 0;
+            std::vector<uint32_t> inTop(static_cast<size_t>(m_pageCount) + 1, 0);
+            uint32_t stamp = 0;
+            for (size_t i = split; i < prefixes.size(); ++i) {
+                auto it = tables.find(prefixes[i].profile);
+                if (it == tables.end()) it = tables.find("");
+                ++stamp;
+                const auto& table = it->second;
+                for (size_t k = 0; k < table.size() && k < m_horizon; ++k) inTop[table[k].pgno] = stamp;
+                for (uint32_t pg : prefixes[i].seq) covered += inTop[pg] == stamp ? 1 : 0;
+                reads += static_cast<double>(prefixes[i].seq.size());
+            }
+            double coverage = reads > 0 ? covered / reads : 0;
+            if (coverage > best + 1e-9) {
+                best = coverage;
+                bestOrder = order;
+            }
+        }
+        return bestOrder;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Model> newMarkovModel() { return std::make_unique<MarkovModel>(); }
+
+}  // namespace prescient::predict::detail

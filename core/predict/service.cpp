@@ -1,0 +1,200 @@
+#include "predict/service.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+#include "restore/plainrestore.h"
+#include "trace/tracestore.h"
+
+namespace prescient::predict {
+
+namespace {
+
+int64_t nowUs() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string number(double v) {
+    if (std::isnan(v)) return "null";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", v);
+    return buf;
+}
+
+std::string metricsJson(const StrategyScore& s, const EvalConfig& cfg, uint32_t horizon, size_t episodes) {
+    return "{\"coverage\": " + number(s.coverage) + ", \"precision\": " + number(s.precision) +
+           ", \"brier\": " + number(s.brier) + ", \"budget\": " + number(cfg.budget) +
+           ", \"horizon\": " + std::to_string(horizon) + ", \"train_episodes\": " + std::to_string(s.trainEpisodes) +
+           ", \"test_episodes\": " + std::to_string(s.testEpisodes) + ", \"episodes\": " + std::to_string(episodes) +
+           ", \"train_seconds\": " + number(s.trainSeconds) + "}";
+}
+
+// "coverage" of a stored metrics object, or -1.
+double storedCoverage(const std::string& json) {
+    auto pos = json.find("\"coverage\": ");
+    if (pos == std::string::npos) return -1;
+    return std::atof(json.c_str() + pos + 12);
+}
+
+uint32_t horizonFor(const EvalConfig& cfg, const PageCatalog& catalog) {
+    if (cfg.horizon) return cfg.horizon;
+    return std::max<uint32_t>(1, static_cast<uint32_t>(std::ceil(cfg.budget * catalog.pages.size())));
+}
+
+}  // namespace
+
+const char* pageTypeName(PageType t) {
+    switch (t) {
+        case PageType::kTableInterior:
+            return "table-interior";
+        case PageType::kTableLeaf:
+            return "table-leaf";
+        case PageType::kIndexInterior:
+            return "index-interior";
+        case PageType::kIndexLeaf:
+            return "index-leaf";
+        case PageType::kOverflow:
+            return "overflow";
+        case PageType::kFreelist:
+            return "freelist";
+        case PageType::kPointerMap:
+            return "pointer-map";
+        case PageType::kLockByte:
+            return "lock-byte";
+        case PageType::kUnknown:
+            break;
+    }
+    return "unknown";
+}
+
+Result<PageCatalog> catalogForSnapshot(repo::Repository& repo, const repo::SnapshotInfo& snapshot) {
+    const char* tmpdir = std::getenv("TMPDIR");
+    std::string tmp = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/prescient-pages-" +
+                      std::to_string(::getpid()) + "-" + snapshot.id + ".db";
+    restore::RestoreOptions opts;
+    opts.force = true;
+    opts.check = restore::StructureCheck::kNone;  // page hashes are checked; DBSTAT reads the structure anyway
+    auto restored = restore::restoreSnapshot(repo, snapshot, tmp, opts);
+    if (!restored.isOk()) return restored.status();
+    auto catalog = describePages(tmp);
+    (void)repo.env()->remove(tmp);
+    return catalog;
+}
+
+Result<PageCatalog> catalogForSource(repo::Repository& repo, const std::string& sourcePath) {
+    auto latest = repo.catalog().latestSnapshotOf(sourcePath);
+    if (!latest.isOk()) return latest.status();
+    if (latest.value()) return catalogForSnapshot(repo, *latest.value());
+    if (!repo.env()->stat(sourcePath).isOk())
+        return Status::notFound("source " + sourcePath + " has no snapshot and does not exist");
+    return describePages(sourcePath);
+}
+
+Result<TrainReport> evaluateSource(repo::Repository& repo, const std::string& sourceIn,
+                                   std::vector<std::string> strategies, const EvalConfig& cfg) {
+    std::string source = absolutePath(sourceIn);
+    if (strategies.empty()) strategies = strategyNames();
+    TrainReport report;
+    auto episodes = trace::loadEpisodes(repo.catalog(), source, nullptr, &report.traces);
+    if (!episodes.isOk()) return episodes.status();
+    auto catalog = catalogForSource(repo, source);
+    if (!catalog.isOk()) return catalog.status();
+    auto scores = evaluate(episodes.value(), catalog.value(), cfg, strategies);
+    if (!scores.isOk()) return scores.status();
+    report.scores = std::move(scores.value());
+    report.episodes = episodes->size();
+    report.horizon = horizonFor(cfg, catalog.value());
+    double best = -1;
+    for (const auto& s : report.scores)
+        if (s.coverage > best) {
+            best = s.coverage;
+            report.best = s.strategy;
+        }
+    return report;
+}
+
+Result<TrainReport> trainSource(repo::Repository& repo, const std::string& sourceIn,
+                                std::vector<std::string> strategies, const EvalConfig& cfg, const JobControl& job) {
+    std::string source = absolutePath(sourceIn);
+    if (strategies.empty()) strategies = strategyNames();
+    job.report({"evaluate", 0, strategies.size(), 0});
+    auto report = evaluateSource(repo, source, strategies, cfg);
+    if (!report.isOk()) return report.status();
+    auto episodes = trace::loadEpisodes(repo.catalog(), source);
+    if (!episodes.isOk()) return episodes.status();
+    auto catalog = catalogForSource(repo, source);
+    if (!catalog.isOk()) return catalog.status();
+    TrainOptions opts;
+    opts.horizon = report->horizon;
+    for (size_t i = 0; i < report->scores.size(); ++i) {
+        if (job.cancelled()) return Status::cancelled("training cancelled");
+        const StrategyScore& score = report->scores[i];
+        auto model = makeModel(score.strategy);
+        if (!model.isOk()) return model.status();
+        PRESCIENT_RETURN_IF_ERROR((*model)->train(episodes.value(), catalog.value(), opts));
+        repo::ModelRecord rec;
+        rec.sourcePath = source;
+        rec.strategy = score.strategy;
+        rec.trainedUs = nowUs();
+        rec.tracesUsed = report->traces;
+        rec.metricsJson = metricsJson(score, cfg, report->horizon, report->episodes);
+        auto id = repo.catalog().addModel(rec, (*model)->save());
+        if (!id.isOk()) return id.status();
+        report->modelIds.push_back(id.value());
+        job.report({"train", i + 1, report->scores.size(), 0});
+    }
+    return report;
+}
+
+Result<std::vector<PagePrediction>> predictSnapshot(repo::Repository& repo, const repo::SnapshotInfo& snapshot,
+                                                    const std::string& strategy, const std::string& profile,
+                                                    size_t topN, std::string* usedStrategy) {
+    std::string chosen = strategy;
+    if (chosen.empty()) {
+        auto models = repo.catalog().listModels(snapshot.sourcePath);
+        if (!models.isOk()) return models.status();
+        std::map<std::string, double> coverage;  // oldest first, so the newest model of a strategy wins
+        for (const auto& m : models.value()) coverage[m.strategy] = storedCoverage(m.metricsJson);
+        double best = -1;
+        for (const auto& name : strategyNames()) {  // ties go to the simpler strategy, as in evaluateSource
+            auto it = coverage.find(name);
+            if (it != coverage.end() && it->second > best) {
+                best = it->second;
+                chosen = name;
+            }
+        }
+    }
+    if (chosen.empty())
+        return Status::notFound("no trained model for " + snapshot.sourcePath + " (run 'prescient train --source " +
+                                snapshot.sourcePath + "')");
+    std::string data;
+    auto rec = repo.catalog().latestModel(snapshot.sourcePath, chosen, &data);
+    if (!rec.isOk()) return rec.status();
+    if (!rec.value())
+        return Status::notFound("no trained " + chosen + " model for " + snapshot.sourcePath +
+                                " (run 'prescient train')");
+    auto model = loadModel(chosen, data);
+    if (!model.isOk()) return model.status();
+    auto catalog = catalogForSnapshot(repo, snapshot);
+    if (!catalog.isOk()) return catalog.status();
+    std::vector<PagePrediction> out;
+    for (const RankedPage& r : (*model)->rank(profile, topN)) {
+        if (r.pgno == 0 || r.pgno > catalog->pages.size()) continue;  // the database shrank since training
+        PagePrediction p;
+        p.page = r;
+        const PageInfo& info = catalog->pages[r.pgno - 1];
+        p.type = info.type;
+        if (info.tree < catalog->trees.size()) p.object = catalog->trees[info.tree];
+        out.push_back(std::move(p));
+    }
+    if (usedStrategy) *usedStrategy = chosen;
+    return out;
+}
+
+}  // namespace prescient::predict
