@@ -24,33 +24,44 @@ constexpr uint64_t kSeed = 0x5052455343494e54ULL;  // "PRESCINT"
 
 }  // namespace
 
-uint32_t MarkovChain::Row::sample(uint64_t r) const {
-    uint32_t x = static_cast<uint32_t>(r % cum.back());
-    size_t i = static_cast<size_t>(std::upper_bound(cum.begin(), cum.end(), x) - cum.begin());
-    return next[i];
+uint32_t MarkovChain::Rows::sample(size_t r, uint64_t random) const {
+    const uint32_t* begin = cum.data() + off[r];
+    const uint32_t* end = cum.data() + off[r + 1];
+    uint32_t x = static_cast<uint32_t>(random % end[-1]);
+    return next[static_cast<size_t>(std::upper_bound(begin, end, x) - cum.data())];
 }
 
-void MarkovChain::build(std::vector<std::pair<uint64_t, uint32_t>>* pairs, std::unordered_map<uint64_t, Row>* rows) {
+MarkovChain::Rows MarkovChain::build(std::vector<std::pair<uint64_t, uint32_t>>* pairs, std::vector<uint64_t>* keys,
+                                     uint32_t minCount) {
     std::sort(pairs->begin(), pairs->end());
-    rows->clear();
-    for (size_t i = 0; i < pairs->size();) {
-        Row& row = (*rows)[(*pairs)[i].first];
-        uint32_t total = 0;
-        size_t j = i;
-        while (j < pairs->size() && (*pairs)[j].first == (*pairs)[i].first) {
-            size_t k = j;
-            while (k < pairs->size() && (*pairs)[k] == (*pairs)[j]) ++k;
-            total += static_cast<uint32_t>(k - j);
-            row.next.push_back((*pairs)[j].second);
-            row.cum.push_back(total);
-            j = k;
+    Rows rows;
+    keys->clear();
+    const auto& p = *pairs;
+    for (size_t i = 0; i < p.size();) {
+        size_t end = i;
+        while (end < p.size() && p[end].first == p[i].first) ++end;
+        if (end - i >= minCount) {
+            keys->push_back(p[i].first);
+            uint32_t total = 0;
+            for (size_t j = i; j < end;) {
+                size_t k = j;
+                while (k < end && p[k].second == p[j].second) ++k;
+                total += static_cast<uint32_t>(k - j);
+                rows.next.push_back(p[j].second);
+                rows.cum.push_back(total);
+                j = k;
+            }
+            rows.off.push_back(static_cast<uint32_t>(rows.next.size()));
         }
-        i = j;
+        i = end;
     }
+    return rows;
 }
 
-void MarkovChain::fit(const std::vector<Prefix>& prefixes, const std::vector<size_t>& members, int order) {
+void MarkovChain::fit(const std::vector<Prefix>& prefixes, const std::vector<size_t>& members, int order,
+                      uint32_t pageCount) {
     m_order = order == 2 ? 2 : 1;
+    m_pageCount = pageCount;
     std::vector<std::pair<uint64_t, uint32_t>> starts, unigram, t1, t2;
     m_lengths.clear();
     for (size_t i : members) {
@@ -64,43 +75,53 @@ void MarkovChain::fit(const std::vector<Prefix>& prefixes, const std::vector<siz
             if (k >= 2 && m_order == 2) t2.emplace_back(uint64_t{s[k - 2]} << 32 | s[k - 1], s[k]);
         }
     }
-    std::unordered_map<uint64_t, Row> tmp;
-    build(&starts, &tmp);
-    m_start = tmp.empty() ? Row{} : tmp.begin()->second;
-    build(&unigram, &tmp);
-    m_unigram = tmp.empty() ? Row{} : tmp.begin()->second;
-    build(&t1, &m_rows1);
-    build(&t2, &m_rows2);
+    std::vector<uint64_t> keys;
+    m_start = build(&starts, &keys, 1);
+    m_unigram = build(&unigram, &keys, 1);
+    // Order 1, dense: an empty row for every page without successors.
+    Rows sparse = build(&t1, &keys, 1);
+    m_rows1 = Rows();
+    m_rows1.off.assign(static_cast<size_t>(pageCount) + 2, 0);
+    m_rows1.next = std::move(sparse.next);
+    m_rows1.cum = std::move(sparse.cum);
+    for (size_t r = 0; r < keys.size(); ++r) m_rows1.off[keys[r] + 1] = sparse.off[r + 1];
+    for (size_t pg = 1; pg < m_rows1.off.size(); ++pg) m_rows1.off[pg] = std::max(m_rows1.off[pg], m_rows1.off[pg - 1]);
+    // Order 2: only contexts seen at least twice (a single observation says no more than order 1).
+    m_rows2 = build(&t2, &keys, 2);
+    m_context2.clear();
+    m_context2.reserve(keys.size());
+    for (size_t r = 0; r < keys.size(); ++r) m_context2.emplace(keys[r], static_cast<uint32_t>(r));
 }
 
-MarkovChain::Visits MarkovChain::rollout(uint32_t pageCount, uint32_t rollouts, uint64_t seed) const {
+MarkovChain::Visits MarkovChain::rollout(uint32_t rollouts, uint64_t seed) const {
+    const size_t slots = static_cast<size_t>(m_pageCount) + 1;
     Visits v;
-    v.probability.assign(static_cast<size_t>(pageCount) + 1, 0.0);
-    v.meanPosition.assign(static_cast<size_t>(pageCount) + 1, kNeverRead);
+    v.probability.assign(slots, 0.0);
+    v.meanPosition.assign(slots, kNeverRead);
     if (empty() || rollouts == 0) return v;
-    std::vector<uint32_t> hits(static_cast<size_t>(pageCount) + 1, 0);
-    std::vector<double> posSum(static_cast<size_t>(pageCount) + 1, 0.0);
-    std::vector<uint32_t> stamp(static_cast<size_t>(pageCount) + 1, 0);
+    std::vector<uint32_t> hits(slots, 0);
+    std::vector<double> posSum(slots, 0.0);
+    std::vector<uint32_t> stamp(slots, 0);
     SplitMix rng{seed};
     for (uint32_t r = 1; r <= rollouts; ++r) {
         uint32_t length = m_lengths[rng() % m_lengths.size()];
         uint32_t before = 0, last = 0;
         for (uint32_t step = 0; step < length; ++step) {
-            const Row* row = nullptr;
+            uint32_t pg = 0;
             if (step == 0) {
-                row = &m_start;
+                pg = m_start.sample(0, rng());
             } else {
-                if (m_order == 2 && step >= 2) {
-                    auto it = m_rows2.find(uint64_t{before} << 32 | last);
-                    if (it != m_rows2.end()) row = &it->second;
+                bool done = false;
+                if (m_order == 2 && step >= 2 && !m_context2.empty()) {
+                    auto it = m_context2.find(uint64_t{before} << 32 | last);
+                    if (it != m_context2.end()) {
+                        pg = m_rows2.sample(it->second, rng());
+                        done = true;
+                    }
                 }
-                if (!row) {
-                    auto it = m_rows1.find(last);
-                    row = it != m_rows1.end() ? &it->second : &m_unigram;
-                }
+                if (!done) pg = m_rows1.has(last) ? m_rows1.sample(last, rng()) : m_unigram.sample(0, rng());
             }
-            uint32_t pg = row->sample(rng());
-            if (pg <= pageCount && stamp[pg] != r) {
+            if (stamp[pg] != r) {
                 stamp[pg] = r;
                 ++hits[pg];
                 posSum[pg] += step;
@@ -109,7 +130,7 @@ MarkovChain::Visits MarkovChain::rollout(uint32_t pageCount, uint32_t rollouts, 
             last = pg;
         }
     }
-    for (uint32_t pg = 1; pg <= pageCount; ++pg) {
+    for (size_t pg = 1; pg < slots; ++pg) {
         if (hits[pg] == 0) continue;
         v.probability[pg] = static_cast<double>(hits[pg]) / rollouts;
         v.meanPosition[pg] = posSum[pg] / hits[pg];
@@ -140,8 +161,8 @@ private:
         uint64_t seed = kSeed;
         for (const auto& [profile, members] : groups) {
             MarkovChain chain;
-            chain.fit(prefixes, members, order);
-            MarkovChain::Visits v = chain.rollout(m_pageCount, rollouts, seed++);
+            chain.fit(prefixes, members, order, m_pageCount);
+            MarkovChain::Visits v = chain.rollout(rollouts, seed++);
             std::vector<RankedPage> table;
             for (uint32_t pg = 1; pg <= m_pageCount; ++pg) {
                 if (v.probability[pg] > 0) table.push_back(RankedPage{pg, v.probability[pg], v.meanPosition[pg]});

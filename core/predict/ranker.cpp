@@ -243,9 +243,8 @@ public:
             for (size_t i = 0; i < m_end; ++i) members.push_back(i);
         }
         MarkovChain chain;
-        chain.fit(m_prefixes, members, 1);
-        return m_cache[profile] =
-                   chain.rollout(m_pageCount, m_rollouts, kSeed + static_cast<uint64_t>(profile + 1)).probability;
+        chain.fit(m_prefixes, members, 1, m_pageCount);
+        return m_cache[profile] = chain.rollout(m_rollouts, kSeed + static_cast<uint64_t>(profile + 1)).probability;
     }
 
 private:
