@@ -51,18 +51,20 @@ bool parseBudget(const Args& args, predict::EvalConfig* cfg, std::string* err) {
 
 void printScores(const predict::TrainReport& r, const predict::EvalConfig& cfg, bool json, const std::string& source) {
     if (json) {
-        std::printf("{\"source\": %s, \"budget\": %s, \"horizon\": %u, \"episodes\": %zu, \"traces\": %zu, "
-                    "\"best\": %s, \"strategies\": [",
-                    jsonString(source).c_str(), num(cfg.budget).c_str(), r.horizon, r.episodes, r.traces,
-                    jsonString(r.best).c_str());
+        std::printf(
+            "{\"source\": %s, \"budget\": %s, \"horizon\": %u, \"episodes\": %zu, \"traces\": %zu, "
+            "\"best\": %s, \"strategies\": [",
+            jsonString(source).c_str(), num(cfg.budget).c_str(), r.horizon, r.episodes, r.traces,
+            jsonString(r.best).c_str());
         for (size_t i = 0; i < r.scores.size(); ++i) {
             const auto& s = r.scores[i];
-            std::printf("%s\n  {\"strategy\": %s, \"coverage\": %s, \"precision\": %s, \"brier\": %s, "
-                        "\"train_seconds\": %s, \"rank_seconds\": %s, \"model_bytes\": %zu, \"train_episodes\": %zu, "
-                        "\"test_episodes\": %zu, \"reliability\": [",
-                        i ? "," : "", jsonString(s.strategy).c_str(), num(s.coverage).c_str(),
-                        num(s.precision).c_str(), num(s.brier).c_str(), num(s.trainSeconds).c_str(),
-                        num(s.rankSeconds).c_str(), s.modelBytes, s.trainEpisodes, s.testEpisodes);
+            std::printf(
+                "%s\n  {\"strategy\": %s, \"coverage\": %s, \"precision\": %s, \"brier\": %s, "
+                "\"train_seconds\": %s, \"rank_seconds\": %s, \"model_bytes\": %zu, \"train_episodes\": %zu, "
+                "\"test_episodes\": %zu, \"reliability\": [",
+                i ? "," : "", jsonString(s.strategy).c_str(), num(s.coverage).c_str(), num(s.precision).c_str(),
+                num(s.brier).c_str(), num(s.trainSeconds).c_str(), num(s.rankSeconds).c_str(), s.modelBytes,
+                s.trainEpisodes, s.testEpisodes);
             for (size_t b = 0; b < s.reliability.size(); ++b) {
                 const auto& bin = s.reliability[b];
                 std::printf("%s{\"lo\": %s, \"hi\": %s, \"count\": %llu, \"predicted\": %s, \"observed\": %s}",
@@ -75,10 +77,11 @@ void printScores(const predict::TrainReport& r, const predict::EvalConfig& cfg, 
         std::printf("\n]}\n");
         return;
     }
-    std::printf("%s: %zu episodes from %zu trace(s); budget %.0f%% of pages, first %u reads; %zu train / %zu test "
-                "episodes (temporal split)\n",
-                source.c_str(), r.episodes, r.traces, 100 * cfg.budget, r.horizon,
-                r.scores.empty() ? 0 : r.scores[0].trainEpisodes, r.scores.empty() ? 0 : r.scores[0].testEpisodes);
+    std::printf(
+        "%s: %zu episodes from %zu trace(s); budget %.0f%% of pages, first %u reads; %zu train / %zu test "
+        "episodes (temporal split)\n",
+        source.c_str(), r.episodes, r.traces, 100 * cfg.budget, r.horizon,
+        r.scores.empty() ? 0 : r.scores[0].trainEpisodes, r.scores.empty() ? 0 : r.scores[0].testEpisodes);
     std::printf("%-11s %9s %10s %8s %9s %9s %10s\n", "STRATEGY", "COVERAGE", "PRECISION", "BRIER", "TRAIN", "RANK",
                 "MODEL");
     for (const auto& s : r.scores)
@@ -92,7 +95,8 @@ void printScores(const predict::TrainReport& r, const predict::EvalConfig& cfg, 
 int cmdEvaluate(const Argv& argv) {
     Args args;
     std::string err;
-    if (!args.parse(argv, {"repo", "source", "budget", "strategy"}, {"json"}, &err)) return predictUsage("evaluate", err);
+    if (!args.parse(argv, {"repo", "source", "budget", "strategy"}, {"json"}, &err))
+        return predictUsage("evaluate", err);
     std::string repoDir = repoFrom(args);
     if (repoDir.empty()) return predictUsage("evaluate", "no repository: give --repo DIR or set PRESCIENT_REPO");
     if (!knownStrategy(args, &err)) return predictUsage("evaluate", err);
@@ -164,10 +168,11 @@ int cmdPredict(const Argv& argv) {
                     jsonString(used).c_str(), jsonString(args.value("profile")).c_str());
         for (size_t i = 0; i < preds->size(); ++i) {
             const auto& p = preds->at(i);
-            std::printf("%s\n  {\"page\": %u, \"confidence\": %s, \"expected_position\": %s, \"type\": %s, \"object\": %s}",
-                        i ? "," : "", p.page.pgno, num(p.page.confidence).c_str(),
-                        p.page.expectedPosition >= predict::kNeverRead ? "null" : num(p.page.expectedPosition, "%.1f").c_str(),
-                        jsonString(predict::pageTypeName(p.type)).c_str(), jsonString(p.object).c_str());
+            std::printf(
+                "%s\n  {\"page\": %u, \"confidence\": %s, \"expected_position\": %s, \"type\": %s, \"object\": %s}",
+                i ? "," : "", p.page.pgno, num(p.page.confidence).c_str(),
+                p.page.expectedPosition >= predict::kNeverRead ? "null" : num(p.page.expectedPosition, "%.1f").c_str(),
+                jsonString(predict::pageTypeName(p.type)).c_str(), jsonString(p.object).c_str());
         }
         std::printf("\n]}\n");
         return kExitOk;

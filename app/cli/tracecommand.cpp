@@ -70,11 +70,13 @@ int traceRecord(const Argv& argv) {
     Env* env = Env::posix();
     auto st = env->stat(source);
     if (!st.isOk()) return reportError(Status::notFound("source database " + source + " does not exist"));
-    if (st->kind != FileInfo::Kind::kFile) return reportError(Status::invalidArgument("source " + source + " is not a file"));
+    if (st->kind != FileInfo::Kind::kFile)
+        return reportError(Status::invalidArgument("source " + source + " is not a file"));
     auto pageSize = sourcePageSize(source);
-    if (!pageSize.isOk()) return reportError(pageSize.status().code() == Status::Code::kInvalidArgument
-                                                 ? Status::invalidArgument("source " + source + " is not an SQLite database")
-                                                 : pageSize.status());
+    if (!pageSize.isOk())
+        return reportError(pageSize.status().code() == Status::Code::kInvalidArgument
+                               ? Status::invalidArgument("source " + source + " is not an SQLite database")
+                               : pageSize.status());
     {
         auto probe = repo::Repository::open(env, repoDir, repo::Repository::Access::kRead);  // fail before running
         if (!probe.isOk()) return reportError(probe.status());
@@ -152,12 +154,13 @@ int traceList(const Argv& argv) {
         std::printf("[");
         for (size_t i = 0; i < list->size(); ++i) {
             const auto& t = list->at(i);
-            std::printf("%s\n  {\"id\": %lld, \"source\": %s, \"profile\": %s, \"recorded\": %s, \"events\": %llu, "
-                        "\"episodes\": %llu, \"page_size\": %u, \"bytes\": %llu}",
-                        i ? "," : "", static_cast<long long>(t.id), jsonString(t.sourcePath).c_str(),
-                        jsonString(t.profile).c_str(), jsonString(isoTime(t.recordedUs)).c_str(),
-                        static_cast<unsigned long long>(t.events), static_cast<unsigned long long>(t.episodes), t.pageSize,
-                        static_cast<unsigned long long>(t.bytes));
+            std::printf(
+                "%s\n  {\"id\": %lld, \"source\": %s, \"profile\": %s, \"recorded\": %s, \"events\": %llu, "
+                "\"episodes\": %llu, \"page_size\": %u, \"bytes\": %llu}",
+                i ? "," : "", static_cast<long long>(t.id), jsonString(t.sourcePath).c_str(),
+                jsonString(t.profile).c_str(), jsonString(isoTime(t.recordedUs)).c_str(),
+                static_cast<unsigned long long>(t.events), static_cast<unsigned long long>(t.episodes), t.pageSize,
+                static_cast<unsigned long long>(t.bytes));
         }
         std::printf("%s]\n", list->empty() ? "" : "\n");
         return kExitOk;

@@ -12,23 +12,6 @@ namespace {
 
 constexpr uint64_t kLockByteOffset = uint64_t{1} << 30;  // SQLite's PENDING_BYTE
 
-// A path as the file part of an SQLite URI: %, ? and # are escaped.
-std::string uriOf(const std::string& path) {
-    std::string uri = "file:";
-    for (char c : path) {
-        if (c == '%') {
-            uri += "%25";
-        } else if (c == '?') {
-            uri += "%3f";
-        } else if (c == '#') {
-            uri += "%23";
-        } else {
-            uri += c;
-        }
-    }
-    return uri + "?immutable=1";
-}
-
 // SQLite's ptrmapPageno(): the pointer-map page that describes pgno.
 uint32_t pointerMapPageOf(uint32_t pgno, uint32_t usableSize, uint32_t lockBytePage) {
     uint32_t perMap = usableSize / 5 + 1;
@@ -44,7 +27,7 @@ Result<PageCatalog> describePages(const std::string& dbPath) {
     if (!info.isOk()) return info.status();
     if (info->kind != FileInfo::Kind::kFile) return Status::invalidArgument(dbPath + ": not a database file");
 
-    auto opened = SqliteDb::open(uriOf(dbPath), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    auto opened = SqliteDb::open(immutableFileUri(dbPath), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     if (!opened.isOk()) return opened.status();
     SqliteDb db = std::move(opened).value();
     auto ctx = [&](const Status& s) { return s.withContext(dbPath); };

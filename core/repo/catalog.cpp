@@ -369,13 +369,17 @@ Status Catalog::snapshotMap(const std::string& id, std::string* record, std::str
     return Status::ok();
 }
 
+Status Catalog::ensureSource(const std::string& path, const std::string& what) {
+    Stmt src(m_db.handle(), "INSERT OR IGNORE INTO sources(path, first_seen_us) VALUES(?, ?)");
+    src.bind(1, path).bind(2, nowUs());
+    return src.run(what);
+}
+
 Result<int64_t> Catalog::addTrace(const TraceRecord& meta, const std::string& compressed) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
     std::string what = "catalog: store trace of " + meta.sourcePath;
     PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", what));
-    Stmt src(m_db.handle(), "INSERT OR IGNORE INTO sources(path, first_seen_us) VALUES(?, ?)");
-    src.bind(1, meta.sourcePath).bind(2, nowUs());
-    Status s = src.run(what);
+    Status s = ensureSource(meta.sourcePath, what);
     Stmt ins(m_db.handle(),
              "INSERT INTO traces(source_id, profile, recorded_us, events, episodes, page_size, data) "
              "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?, ?)");
@@ -434,15 +438,15 @@ Result<int64_t> Catalog::addModel(const ModelRecord& meta, const std::string& da
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
     std::string what = "catalog: store " + meta.strategy + " model of " + meta.sourcePath;
     PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", what));
-    Stmt src(m_db.handle(), "INSERT OR IGNORE INTO sources(path, first_seen_us) VALUES(?, ?)");
-    src.bind(1, meta.sourcePath).bind(2, nowUs());
-    Status s = src.run(what);
+    Status s = ensureSource(meta.sourcePath, what);
     Stmt ins(m_db.handle(),
              "INSERT INTO models(source_id, strategy, trained_us, traces_used, metrics, data) "
              "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?)");
     if (s.isOk()) {
         ins.bind(1, meta.sourcePath).bind(2, meta.strategy).bind(3, meta.trainedUs);
-        ins.bind(4, static_cast<int64_t>(meta.tracesUsed)).bind(5, meta.metricsJson).bindBlob(6, data.data(), data.size());
+        ins.bind(4, static_cast<int64_t>(meta.tracesUsed))
+            .bind(5, meta.metricsJson)
+            .bindBlob(6, data.data(), data.size());
         s = ins.run(what);
     }
     int64_t id = sqlite3_last_insert_rowid(m_db.handle());
@@ -474,7 +478,8 @@ ModelRecord readModel(const Stmt& st) {
 Result<std::optional<ModelRecord>> Catalog::latestModel(const std::string& sourcePath, const std::string& strategy,
                                                         std::string* data) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
-    std::string sql = std::string(kModelColumns) + "WHERE s.path = ? AND m.strategy = ? ORDER BY m.trained_us DESC, m.id DESC LIMIT 1";
+    std::string sql = std::string(kModelColumns) +
+                      "WHERE s.path = ? AND m.strategy = ? ORDER BY m.trained_us DESC, m.id DESC LIMIT 1";
     Stmt st(m_db.handle(), sql.c_str());
     st.bind(1, sourcePath).bind(2, strategy);
     auto r = st.step("catalog: " + strategy + " model of " + sourcePath);
@@ -507,9 +512,7 @@ Status Catalog::insertSnapshot(const SnapshotInfo& info, const std::string& mapR
         (void)m_db.exec("ROLLBACK");
         return s;
     };
-    Stmt src(m_db.handle(), "INSERT OR IGNORE INTO sources(path, first_seen_us) VALUES(?, ?)");
-    src.bind(1, info.sourcePath).bind(2, nowUs());
-    Status s = src.run("catalog: record source " + info.sourcePath);
+    Status s = ensureSource(info.sourcePath, "catalog: record source " + info.sourcePath);
     if (!s.isOk()) return fail(s);
     Stmt ins(m_db.handle(),
              "INSERT INTO snapshots(id, source_id, time_us, page_size, page_count, parent, tag, bytes_new, "

@@ -120,6 +120,8 @@ public:
 private:
     Catalog() = default;
     Status migrate();
+    // Inserts the source row if missing. REQUIRES(m_mutex), inside a write transaction.
+    Status ensureSource(const std::string& path, const std::string& what);
     std::recursive_mutex m_mutex;  // serialises calls on m_db
     SqliteDb m_db;                 // GUARDED_BY(m_mutex)
     std::unique_ptr<EnvVfs> m_vfs;

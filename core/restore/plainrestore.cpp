@@ -210,21 +210,6 @@ Status restoreAllPacks(Env* env, const std::string& repoDir, std::map<std::strin
     return first;
 }
 
-// "file:" URI for SQLite with the characters URIs give a meaning to escaped.
-std::string fileUri(const std::string& path) {
-    std::string uri = "file:";
-    for (char c : path) {
-        if (c == '%' || c == '?' || c == '#') {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
-            uri += buf;
-        } else {
-            uri += c;
-        }
-    }
-    return uri;
-}
-
 // PRAGMA integrity_check (or quick_check) on a file opened immutable (no locks, no -wal/-shm created).
 // Corruption only for what SQLite finds wrong with the file; other failures keep their own code.
 Status structureCheck(const std::string& path, StructureCheck check) {
@@ -234,7 +219,7 @@ Status structureCheck(const std::string& path, StructureCheck check) {
             return Status::corruption(std::string(pragma) + " of restored file " + path + " failed: " + s.detail());
         return s;
     };
-    auto db = SqliteDb::open(fileUri(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    auto db = SqliteDb::open(immutableFileUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
     if (!db.isOk()) return asFinding(db.status());
     (void)db->exec("PRAGMA cache_size=-65536");
     Stmt st(db->handle(), (std::string("PRAGMA ") + pragma).c_str());

@@ -35,8 +35,8 @@ struct Trace {
 
 struct Episode {
     std::string profile;
-    uint64_t startUs = 0;          // time of the connection's first access
-    std::vector<uint32_t> reads;   // page numbers read, in order (repeats kept: a page re-read after eviction)
+    uint64_t startUs = 0;         // time of the connection's first access
+    std::vector<uint32_t> reads;  // page numbers read, in order (repeats kept: a page re-read after eviction)
 };
 
 std::string encodeTrace(const Trace& t);

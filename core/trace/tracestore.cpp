@@ -48,7 +48,9 @@ Result<std::vector<Episode>> loadEpisodes(repo::Catalog& catalog, const std::str
                                           size_t* traceCount) {
     auto traces = catalog.listTraces(sourcePath);
     if (!traces.isOk()) return traces.status();
-    if (traces->empty()) return Status::notFound("no traces of " + sourcePath + " in the repository (record some with 'prescient trace record')");
+    if (traces->empty())
+        return Status::notFound("no traces of " + sourcePath +
+                                " in the repository (record some with 'prescient trace record')");
     std::vector<Episode> all;
     for (const auto& rec : traces.value()) {
         std::string what = "trace " + std::to_string(rec.id);

@@ -80,7 +80,8 @@ int tvWrite(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
         record(p, p->conn, static_cast<uint32_t>(off / n + 1), true);
     } else if (p->kind == Kind::kWal && n == 24 && p->owner->pageSize()) {
         sqlite3_int64 frame = 24 + static_cast<sqlite3_int64>(p->owner->pageSize());
-        if (off >= 32 && (off - 32) % frame == 0) record(p, tl_lastConn, be32(static_cast<const unsigned char*>(buf)), true);
+        if (off >= 32 && (off - 32) % frame == 0)
+            record(p, tl_lastConn, be32(static_cast<const unsigned char*>(buf)), true);
     }
     return rc;
 }
@@ -115,25 +116,25 @@ void tvShmBarrier(sqlite3_file* f) { realOf(f)->pMethods->xShmBarrier(realOf(f))
 int tvShmUnmap(sqlite3_file* f, int deleteFlag) { return realOf(f)->pMethods->xShmUnmap(realOf(f), deleteFlag); }
 
 const sqlite3_io_methods kTvMethods = {
-    2,                        /* iVersion: no xFetch, so no mmap */
-    tvClose,                  /* xClose */
-    tvRead,                   /* xRead */
-    tvWrite,                  /* xWrite */
-    tvTruncate,               /* xTruncate */
-    tvSync,                   /* xSync */
-    tvFileSize,               /* xFileSize */
-    tvLock,                   /* xLock */
-    tvUnlock,                 /* xUnlock */
-    tvCheckReservedLock,      /* xCheckReservedLock */
-    tvFileControl,            /* xFileControl */
-    tvSectorSize,             /* xSectorSize */
-    tvDeviceCharacteristics,  /* xDeviceCharacteristics */
-    tvShmMap,                 /* xShmMap */
-    tvShmLock,                /* xShmLock */
-    tvShmBarrier,             /* xShmBarrier */
-    tvShmUnmap,               /* xShmUnmap */
-    nullptr,                  /* xFetch */
-    nullptr,                  /* xUnfetch */
+    2,                       /* iVersion: no xFetch, so no mmap */
+    tvClose,                 /* xClose */
+    tvRead,                  /* xRead */
+    tvWrite,                 /* xWrite */
+    tvTruncate,              /* xTruncate */
+    tvSync,                  /* xSync */
+    tvFileSize,              /* xFileSize */
+    tvLock,                  /* xLock */
+    tvUnlock,                /* xUnlock */
+    tvCheckReservedLock,     /* xCheckReservedLock */
+    tvFileControl,           /* xFileControl */
+    tvSectorSize,            /* xSectorSize */
+    tvDeviceCharacteristics, /* xDeviceCharacteristics */
+    tvShmMap,                /* xShmMap */
+    tvShmLock,               /* xShmLock */
+    tvShmBarrier,            /* xShmBarrier */
+    tvShmUnmap,              /* xShmUnmap */
+    nullptr,                 /* xFetch */
+    nullptr,                 /* xUnfetch */
 };
 
 TracingVfs* ownerOf(sqlite3_vfs* vfs) { return static_cast<TracingVfs*>(vfs->pAppData); }
@@ -156,12 +157,15 @@ int tvOpen(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* 
         p->conn = owner->newConnection();
     } else if (name && (flags & SQLITE_OPEN_WAL)) {
         std::string db(name);
-        if (db.size() > 4 && db.compare(db.size() - 4, 4, "-wal") == 0 && owner->traces(db.substr(0, db.size() - 4).c_str()))
+        if (db.size() > 4 && db.compare(db.size() - 4, 4, "-wal") == 0 &&
+            owner->traces(db.substr(0, db.size() - 4).c_str()))
             p->kind = Kind::kWal;
     }
     return rc;
 }
-int tvDelete(sqlite3_vfs* vfs, const char* name, int syncDir) { return baseOf(vfs)->xDelete(baseOf(vfs), name, syncDir); }
+int tvDelete(sqlite3_vfs* vfs, const char* name, int syncDir) {
+    return baseOf(vfs)->xDelete(baseOf(vfs), name, syncDir);
+}
 int tvAccess(sqlite3_vfs* vfs, const char* name, int flags, int* out) {
     return baseOf(vfs)->xAccess(baseOf(vfs), name, flags, out);
 }
@@ -205,7 +209,9 @@ Trace MemoryTraceSink::take() {
 }
 
 TracingVfs::TracingVfs(TraceSink* sink, const std::string& sourcePath, bool makeDefault, const std::string& name)
-    : m_sink(sink), m_filter(sourcePath.empty() ? "" : resolved(sourcePath.c_str())), m_name(name),
+    : m_sink(sink),
+      m_filter(sourcePath.empty() ? "" : resolved(sourcePath.c_str())),
+      m_name(name),
       m_base(sqlite3_vfs_find(nullptr)) {
     std::memset(&m_vfs, 0, sizeof m_vfs);
     m_vfs.iVersion = 2;

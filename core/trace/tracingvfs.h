@@ -46,7 +46,8 @@ class TracingVfs {
 public:
     // Registers a VFS named `name` over the current default VFS; makeDefault makes it SQLite's default.
     // sourcePath: trace only this database (compared after resolving symlinks); "" traces all.
-    TracingVfs(TraceSink* sink, const std::string& sourcePath, bool makeDefault, const std::string& name = "prescient-trace");
+    TracingVfs(TraceSink* sink, const std::string& sourcePath, bool makeDefault,
+               const std::string& name = "prescient-trace");
     ~TracingVfs();
     TracingVfs(const TracingVfs&) = delete;
     TracingVfs& operator=(const TracingVfs&) = delete;

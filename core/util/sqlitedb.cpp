@@ -26,6 +26,21 @@ Status sqliteStatus(int rc, sqlite3* db, const std::string& what) {
     }
 }
 
+std::string immutableFileUri(const std::string& path) {
+    std::string uri = "file:";
+    for (char c : path) {
+        if (c == '%')
+            uri += "%25";
+        else if (c == '?')
+            uri += "%3F";
+        else if (c == '#')
+            uri += "%23";
+        else
+            uri += c;
+    }
+    return uri + "?immutable=1";
+}
+
 SqliteDb& SqliteDb::operator=(SqliteDb&& o) noexcept {
     if (this != &o) {
         close();

@@ -17,6 +17,10 @@ namespace prescient {
 // INTERRUPT -> Cancelled, everything else -> IoError.
 Status sqliteStatus(int rc, sqlite3* db, const std::string& what);
 
+// "file:PATH?immutable=1" with the characters SQLite URIs give a meaning to (%, ?, #) escaped: opens a
+// database read-only without locks and without creating -wal/-shm (use with SQLITE_OPEN_URI).
+std::string immutableFileUri(const std::string& path);
+
 class SqliteDb {
 public:
     SqliteDb() = default;

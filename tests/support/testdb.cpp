@@ -1,5 +1,7 @@
 #include "support/testdb.h"
 
+#include "util/sqlitedb.h"
+
 #include <sqlite3.h>
 
 #define XXH_INLINE_ALL
@@ -320,19 +322,7 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<FILE, FileCloser>;
 
-std::string immutableUri(const std::string& path) {
-    std::string uri = "file:";
-    for (char c : path) {
-        if (c == '%' || c == '?' || c == '#') {
-            char buf[4];
-            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
-            uri += buf;
-        } else {
-            uri += c;
-        }
-    }
-    return uri + "?immutable=1";
-}
+std::string immutableUri(const std::string& path) { return immutableFileUri(path); }
 
 bool fileExists(const std::string& path) {
     FilePtr f(std::fopen(path.c_str(), "rb"));
