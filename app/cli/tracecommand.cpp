@@ -1,5 +1,6 @@
 // `prescient trace record|list`: run a program under the LD_PRELOAD recorder and keep its page-access
 // trace in the repository; list stored traces.
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -85,14 +86,21 @@ int traceRecord(const Argv& argv) {
     if (!recorder.isOk()) return reportError(recorder.status());
 
     const char* tmpdir = std::getenv("TMPDIR");
-    std::string tmpl = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/prescient-trace-XXXXXX";
+    // Absolute: the traced program may change directory before it opens the database.
+    std::string tmpl = absolutePath(std::string(tmpdir && *tmpdir ? tmpdir : "/tmp")) + "/prescient-trace-XXXXXX";
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return reportError(Status::fromErrno(errno, "create temp trace file in " + dirName(tmpl)));
+    // The magic goes in now, once: the recorders in the command's processes only append records.
+    bool magicOk = ::write(fd, "PRSCRAW1", 8) == 8;
     ::close(fd);
     struct TmpFile {
         std::string path;
-        ~TmpFile() { ::unlink(path.c_str()); }
+        bool keep = false;
+        ~TmpFile() {
+            if (!keep) ::unlink(path.c_str());
+        }
     } tmp{tmpl};
+    if (!magicOk) return reportError(Status::fromErrno(errno, "write " + tmpl));
 
     const std::vector<std::string>& cmd = args.positionals();
     pid_t child = ::fork();
@@ -110,9 +118,18 @@ int traceRecord(const Argv& argv) {
         std::fprintf(stderr, "prescient: error: cannot run %s: %s\n", cmd[0].c_str(), std::strerror(errno));
         ::_exit(127);
     }
+    // Ctrl-C reaches the command through the terminal; a signal sent to us alone is passed on. Either
+    // way the command is reaped and nothing is stored.
     int wstatus = 0;
+    bool forwarded = false;
     while (::waitpid(child, &wstatus, 0) < 0 && errno == EINTR) {
+        if (interruptToken().isCancelled() && !forwarded) {
+            ::kill(child, SIGTERM);
+            forwarded = true;
+        }
     }
+    if (interruptToken().isCancelled())
+        return reportError(Status::cancelled("interrupted: the trace of '" + cmd[0] + "' was not stored"));
     int code = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : 128 + WTERMSIG(wstatus);
 
     auto trace = trace::readRecorderFile(tmp.path);
@@ -127,9 +144,14 @@ int traceRecord(const Argv& argv) {
     trace->profile = args.value("profile", baseName(cmd[0]));
     trace->pageSize = pageSize.value();
     auto repo = repo::Repository::open(env, repoDir, repo::Repository::Access::kWrite);
-    if (!repo.isOk()) return reportError(repo.status());
-    auto id = trace::storeTrace(repo.value()->catalog(), source, trace.value());
-    if (!id.isOk()) return reportError(id.status());
+    Result<int64_t> id = repo.isOk() ? trace::storeTrace(repo.value()->catalog(), source, trace.value())
+                                     : Result<int64_t>(repo.status());
+    if (!id.isOk()) {
+        // A recording can be long: keep it rather than lose it to a busy or full repository.
+        tmp.keep = true;
+        std::fprintf(stderr, "prescient: note: the recorded trace is kept in %s\n", tmp.path.c_str());
+        return reportError(id.status());
+    }
     size_t episodes = trace::episodesOf(trace.value()).size();
     std::fprintf(stderr, "trace %lld of %s: profile %s, %zu page accesses in %zu episode(s)%s\n",
                  static_cast<long long>(id.value()), source.c_str(), trace->profile.c_str(), trace->events.size(),

@@ -96,20 +96,34 @@ Result<PageCatalog> catalogForSource(repo::Repository& repo, const std::string& 
     return describePages(sourcePath);
 }
 
-Result<TrainReport> evaluateSource(repo::Repository& repo, const std::string& sourceIn,
-                                   std::vector<std::string> strategies, const EvalConfig& cfg) {
-    std::string source = absolutePath(sourceIn);
-    if (strategies.empty()) strategies = strategyNames();
-    TrainReport report;
-    auto episodes = trace::loadEpisodes(repo.catalog(), source, nullptr, &report.traces);
+namespace {
+// Everything training needs, loaded once.
+struct SourceData {
+    std::vector<trace::Episode> episodes;
+    PageCatalog catalog;
+    size_t traces = 0;
+};
+
+Result<SourceData> loadSource(repo::Repository& repo, const std::string& source) {
+    SourceData d;
+    auto episodes = trace::loadEpisodes(repo.catalog(), source, nullptr, &d.traces);
     if (!episodes.isOk()) return episodes.status();
+    d.episodes = std::move(episodes.value());
     auto catalog = catalogForSource(repo, source);
     if (!catalog.isOk()) return catalog.status();
-    auto scores = evaluate(episodes.value(), catalog.value(), cfg, strategies);
+    d.catalog = std::move(catalog.value());
+    return d;
+}
+
+Result<TrainReport> evaluateLoaded(const SourceData& d, const std::vector<std::string>& strategies,
+                                   const EvalConfig& cfg) {
+    TrainReport report;
+    auto scores = evaluate(d.episodes, d.catalog, cfg, strategies);
     if (!scores.isOk()) return scores.status();
     report.scores = std::move(scores.value());
-    report.episodes = episodes->size();
-    report.horizon = horizonFor(cfg, catalog.value());
+    report.episodes = d.episodes.size();
+    report.traces = d.traces;
+    report.horizon = horizonFor(cfg, d.catalog);
     double best = -1;
     for (const auto& s : report.scores)
         if (s.coverage > best) {
@@ -118,18 +132,25 @@ Result<TrainReport> evaluateSource(repo::Repository& repo, const std::string& so
         }
     return report;
 }
+}  // namespace
+
+Result<TrainReport> evaluateSource(repo::Repository& repo, const std::string& sourceIn,
+                                   std::vector<std::string> strategies, const EvalConfig& cfg) {
+    if (strategies.empty()) strategies = strategyNames();
+    auto data = loadSource(repo, absolutePath(sourceIn));
+    if (!data.isOk()) return data.status();
+    return evaluateLoaded(data.value(), strategies, cfg);
+}
 
 Result<TrainReport> trainSource(repo::Repository& repo, const std::string& sourceIn,
                                 std::vector<std::string> strategies, const EvalConfig& cfg, const JobControl& job) {
     std::string source = absolutePath(sourceIn);
     if (strategies.empty()) strategies = strategyNames();
     job.report({"evaluate", 0, strategies.size(), 0});
-    auto report = evaluateSource(repo, source, strategies, cfg);
+    auto data = loadSource(repo, source);
+    if (!data.isOk()) return data.status();
+    auto report = evaluateLoaded(data.value(), strategies, cfg);
     if (!report.isOk()) return report.status();
-    auto episodes = trace::loadEpisodes(repo.catalog(), source);
-    if (!episodes.isOk()) return episodes.status();
-    auto catalog = catalogForSource(repo, source);
-    if (!catalog.isOk()) return catalog.status();
     TrainOptions opts;
     opts.horizon = report->horizon;
     for (size_t i = 0; i < report->scores.size(); ++i) {
@@ -137,7 +158,7 @@ Result<TrainReport> trainSource(repo::Repository& repo, const std::string& sourc
         const StrategyScore& score = report->scores[i];
         auto model = makeModel(score.strategy);
         if (!model.isOk()) return model.status();
-        PRESCIENT_RETURN_IF_ERROR((*model)->train(episodes.value(), catalog.value(), opts));
+        PRESCIENT_RETURN_IF_ERROR((*model)->train(data->episodes, data->catalog, opts));
         repo::ModelRecord rec;
         rec.sourcePath = source;
         rec.strategy = score.strategy;

@@ -460,7 +460,7 @@ Result<int64_t> Catalog::addModel(const ModelRecord& meta, const std::string& da
 
 namespace {
 const char* kModelColumns =
-    "SELECT m.id, s.path, m.strategy, m.trained_us, m.traces_used, m.metrics, length(m.data), m.data "
+    "SELECT m.id, s.path, m.strategy, m.trained_us, m.traces_used, m.metrics, length(m.data) "
     "FROM models m JOIN sources s ON s.id = m.source_id ";
 ModelRecord readModel(const Stmt& st) {
     ModelRecord m;
@@ -478,8 +478,10 @@ ModelRecord readModel(const Stmt& st) {
 Result<std::optional<ModelRecord>> Catalog::latestModel(const std::string& sourcePath, const std::string& strategy,
                                                         std::string* data) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
-    std::string sql = std::string(kModelColumns) +
-                      "WHERE s.path = ? AND m.strategy = ? ORDER BY m.trained_us DESC, m.id DESC LIMIT 1";
+    // The model bytes are read here only (listModels leaves them out).
+    std::string columns = kModelColumns;
+    columns.insert(columns.find(" FROM"), ", m.data");
+    std::string sql = columns + "WHERE s.path = ? AND m.strategy = ? ORDER BY m.trained_us DESC, m.id DESC LIMIT 1";
     Stmt st(m_db.handle(), sql.c_str());
     st.bind(1, sourcePath).bind(2, strategy);
     auto r = st.step("catalog: " + strategy + " model of " + sourcePath);

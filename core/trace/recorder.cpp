@@ -13,6 +13,7 @@
 // `prescient trace record` sets the variables and turns the file into a stored trace.
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -30,9 +31,19 @@ using namespace prescient::trace;
 class FileSink : public TraceSink {
 public:
     explicit FileSink(const char* path) {
-        m_fd = ::open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-        if (m_fd >= 0 && ::lseek(m_fd, 0, SEEK_END) == 0) (void)!::write(m_fd, "PRSCRAW1", 8);
+        // Only the process that creates the file writes the magic (`prescient trace record` creates it
+        // with the magic already in): concurrent processes never interleave a second one.
+        m_fd = ::open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+        if (m_fd >= 0)
+            (void)!::write(m_fd, "PRSCRAW1", 8);
+        else
+            m_fd = ::open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+        afterFork();
+    }
+    // In a forked child: its own connection ids, and not the parent's unflushed records.
+    void afterFork() {
         m_pidBits = (static_cast<uint32_t>(::getpid()) & 0xffffu) << 16;
+        m_buf.clear();
     }
     void record(const PageAccess& a) override {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -86,6 +97,7 @@ void ensureRegistered() {
         g_sink = new FileSink(file);
         g_vfs = new TracingVfs(g_sink, source ? source : "", /*makeDefault=*/true);
         std::atexit(flushAtExit);
+        ::pthread_atfork(nullptr, nullptr, [] { g_sink->afterFork(); });
     });
 }
 

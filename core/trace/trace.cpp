@@ -75,7 +75,7 @@ Result<Trace> decodeTrace(const std::string& bytes, const std::string& what) {
     p += profileLen;
     uint64_t time = getFixed64(p);
     p += 8;
-    if (count > uint64_t(end - p)) return Status::corruption(what + ": event count larger than the data");
+    if (count > uint64_t(end - p) / 3) return Status::corruption(what + ": event count larger than the data");
     t.events.reserve(count);
     for (uint64_t i = 0; i < count; ++i) {
         uint64_t dt, conn, pg;

@@ -22,7 +22,6 @@ Result<Trace> readRecorderFile(const std::string& path) {
     t.events.reserve(n);
     for (size_t i = 0; i < n; ++i) {
         const char* r = data.data() + 8 + i * 16;
-        if (std::memcmp(r, "PRSCRAW1", 8) == 0) continue;  // never in practice: the magic is written once
         uint32_t pg = getFixed32(r + 12);
         PageAccess a{getFixed64(r), getFixed32(r + 8), pg & 0x7fffffffu, (pg & 0x80000000u) != 0};
         if (a.pgno) t.events.push_back(a);
@@ -51,20 +50,28 @@ Result<std::vector<Episode>> loadEpisodes(repo::Catalog& catalog, const std::str
     if (traces->empty())
         return Status::notFound("no traces of " + sourcePath +
                                 " in the repository (record some with 'prescient trace record')");
+    // Traces recorded before a VACUUM changed the page size describe other page numbers: only the newest
+    // page size counts.
+    const uint32_t current = traces->back().pageSize;
     std::vector<Episode> all;
+    size_t used = 0;
     for (const auto& rec : traces.value()) {
+        if (rec.pageSize != current) continue;
+        ++used;
         std::string what = "trace " + std::to_string(rec.id);
         auto data = catalog.traceData(rec.id);
         if (!data.isOk()) return data.status();
-        auto raw = decompressBuffer(data.value(), 1ull << 34, what);
+        // A trace event encodes in at most 3 varints of 10 bytes: bound what a damaged frame may claim.
+        uint64_t cap = rec.events * 30 + rec.profile.size() + 4096;
+        auto raw = decompressBuffer(data.value(), cap, what);
         if (!raw.isOk()) return raw.status();
         auto t = decodeTrace(raw.value(), what);
         if (!t.isOk()) return t.status();
-        if (pageSize) *pageSize = t->pageSize;
         for (auto& e : episodesOf(t.value())) all.push_back(std::move(e));
     }
     std::stable_sort(all.begin(), all.end(), [](const Episode& a, const Episode& b) { return a.startUs < b.startUs; });
-    if (traceCount) *traceCount = traces->size();
+    if (pageSize) *pageSize = current;
+    if (traceCount) *traceCount = used;
     return all;
 }
 

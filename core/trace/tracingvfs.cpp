@@ -16,10 +16,13 @@ struct TvFile {
     TracingVfs* owner;
     sqlite3_file* real;
     Kind kind;
+    bool walMode;  // kMain: its connection has opened a WAL
     uint32_t conn;
 };
 
-thread_local uint32_t tl_lastConn = 0;  // connection that last locked its main file on this thread
+thread_local uint32_t tl_lastConn = 0;       // connection that last used its main file on this thread
+thread_local bool tl_inCheckpoint = false;   // this thread holds a WAL checkpoint lock: its WAL reads are copies
+thread_local TvFile* tl_lastMain = nullptr;  // the main file whose connection last used it on this thread
 
 sqlite3_file* realOf(sqlite3_file* f) { return reinterpret_cast<TvFile*>(f)->real; }
 bool isPageSize(int n) { return n >= 512 && n <= 65536 && (n & (n - 1)) == 0; }
@@ -40,7 +43,11 @@ bool walFrameData(sqlite3_int64 off, uint32_t pageSize, sqlite3_int64* headerOff
     return true;
 }
 
-int tvClose(sqlite3_file* f) { return realOf(f)->pMethods ? realOf(f)->pMethods->xClose(realOf(f)) : SQLITE_OK; }
+int tvClose(sqlite3_file* f) {
+    auto* p = reinterpret_cast<TvFile*>(f);
+    if (tl_lastMain == p) tl_lastMain = nullptr;
+    return p->real->pMethods ? p->real->pMethods->xClose(p->real) : SQLITE_OK;
+}
 
 int tvRead(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
     auto* p = reinterpret_cast<TvFile*>(f);
@@ -61,12 +68,12 @@ int tvRead(sqlite3_file* f, void* buf, int n, sqlite3_int64 off) {
         p->owner->notePageSize(static_cast<uint32_t>(n));
         tl_lastConn = p->conn;
         record(p, p->conn, static_cast<uint32_t>(off / n + 1), false);
-    } else if (p->kind == Kind::kWal && static_cast<uint32_t>(n) == p->owner->pageSize()) {
+    } else if (p->kind == Kind::kWal && !tl_inCheckpoint && static_cast<uint32_t>(n) == p->owner->pageSize()) {
         sqlite3_int64 header;
         unsigned char pg[4];
         if (walFrameData(off, static_cast<uint32_t>(n), &header) &&
             p->real->pMethods->xRead(p->real, pg, 4, header) == SQLITE_OK)
-            record(p, tl_lastConn, be32(pg), false);
+            record(p, p->conn, be32(pg), false);
     }
     return rc;
 }
@@ -81,7 +88,7 @@ int tvWrite(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
     } else if (p->kind == Kind::kWal && n == 24 && p->owner->pageSize()) {
         sqlite3_int64 frame = 24 + static_cast<sqlite3_int64>(p->owner->pageSize());
         if (off >= 32 && (off - 32) % frame == 0)
-            record(p, tl_lastConn, be32(static_cast<const unsigned char*>(buf)), true);
+            record(p, p->conn, be32(static_cast<const unsigned char*>(buf)), true);
     }
     return rc;
 }
@@ -91,10 +98,21 @@ int tvSync(sqlite3_file* f, int flags) { return realOf(f)->pMethods->xSync(realO
 int tvFileSize(sqlite3_file* f, sqlite3_int64* size) { return realOf(f)->pMethods->xFileSize(realOf(f), size); }
 int tvLock(sqlite3_file* f, int lock) {
     auto* p = reinterpret_cast<TvFile*>(f);
-    if (p->kind == Kind::kMain) tl_lastConn = p->conn;
-    return p->real->pMethods->xLock(p->real, lock);
+    int rc = p->real->pMethods->xLock(p->real, lock);
+    if (p->kind == Kind::kMain) {
+        tl_lastConn = p->conn;
+        tl_lastMain = p;
+        // A WAL-mode connection takes an EXCLUSIVE file lock only to checkpoint as it closes (that
+        // checkpoint takes no shm checkpoint lock), or under locking_mode=EXCLUSIVE, which is not traced.
+        if (p->walMode && lock == SQLITE_LOCK_EXCLUSIVE && rc == SQLITE_OK) tl_inCheckpoint = true;
+    }
+    return rc;
 }
-int tvUnlock(sqlite3_file* f, int lock) { return realOf(f)->pMethods->xUnlock(realOf(f), lock); }
+int tvUnlock(sqlite3_file* f, int lock) {
+    auto* p = reinterpret_cast<TvFile*>(f);
+    if (p->kind == Kind::kMain && lock < SQLITE_LOCK_EXCLUSIVE) tl_inCheckpoint = false;
+    return p->real->pMethods->xUnlock(p->real, lock);
+}
 int tvCheckReservedLock(sqlite3_file* f, int* out) { return realOf(f)->pMethods->xCheckReservedLock(realOf(f), out); }
 int tvFileControl(sqlite3_file* f, int op, void* arg) {
     // Never let SQLite map the file: mapped pages would bypass xRead and the trace.
@@ -109,8 +127,20 @@ int tvDeviceCharacteristics(sqlite3_file* f) { return realOf(f)->pMethods->xDevi
 int tvShmMap(sqlite3_file* f, int pg, int sz, int extend, void volatile** pp) {
     return realOf(f)->pMethods->xShmMap(realOf(f), pg, sz, extend, pp);
 }
+constexpr int kWalCheckpointLock = 1;  // SQLite's WAL_CKPT_LOCK slot
 int tvShmLock(sqlite3_file* f, int offset, int n, int flags) {
-    return realOf(f)->pMethods->xShmLock(realOf(f), offset, n, flags);
+    auto* p = reinterpret_cast<TvFile*>(f);
+    int rc = p->real->pMethods->xShmLock(p->real, offset, n, flags);
+    if (p->kind == Kind::kMain) {
+        // In WAL mode a connection keeps its main-file lock and only takes shm locks per transaction.
+        tl_lastConn = p->conn;
+        tl_lastMain = p;
+        if (offset <= kWalCheckpointLock && offset + n > kWalCheckpointLock && (flags & SQLITE_SHM_EXCLUSIVE)) {
+            if ((flags & SQLITE_SHM_LOCK) && rc == SQLITE_OK) tl_inCheckpoint = true;
+            if (flags & SQLITE_SHM_UNLOCK) tl_inCheckpoint = false;
+        }
+    }
+    return rc;
 }
 void tvShmBarrier(sqlite3_file* f) { realOf(f)->pMethods->xShmBarrier(realOf(f)); }
 int tvShmUnmap(sqlite3_file* f, int deleteFlag) { return realOf(f)->pMethods->xShmUnmap(realOf(f), deleteFlag); }
@@ -148,6 +178,7 @@ int tvOpen(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* 
     p->real = reinterpret_cast<sqlite3_file*>(p + 1);
     p->real->pMethods = nullptr;
     p->kind = Kind::kOther;
+    p->walMode = false;
     p->conn = 0;
     int rc = owner->base()->xOpen(owner->base(), name, p->real, flags, outFlags);
     if (!p->real->pMethods) return rc;
@@ -158,8 +189,13 @@ int tvOpen(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* 
     } else if (name && (flags & SQLITE_OPEN_WAL)) {
         std::string db(name);
         if (db.size() > 4 && db.compare(db.size() - 4, 4, "-wal") == 0 &&
-            owner->traces(db.substr(0, db.size() - 4).c_str()))
+            owner->traces(db.substr(0, db.size() - 4).c_str())) {
             p->kind = Kind::kWal;
+            // Each connection's pager opens its own WAL handle right after using its main file, on the
+            // same thread: the WAL's accesses belong to that connection.
+            p->conn = tl_lastConn;
+            if (tl_lastMain && tl_lastMain->conn == p->conn) tl_lastMain->walMode = true;
+        }
     }
     return rc;
 }

@@ -6,8 +6,11 @@
 //   - page reads of the main file (whole, aligned pages; header peeks are not page reads),
 //   - page reads served from the WAL (the frame's page number is read from its frame header),
 //   - page writes: to the main file (rollback journal mode, checkpoints) and WAL frames.
-// Each open of a main database file is one connection (one episode). WAL accesses are attributed to the
-// connection that last locked its main file on the same thread (SQLite locks the main file first).
+// Each open of a main database file is one connection (one episode). A WAL handle belongs to the
+// connection whose pager opened it (it does so on the same thread, right after using its main file).
+// Reads a checkpoint makes of the WAL (under the WAL checkpoint lock, or the EXCLUSIVE file lock of the
+// checkpoint at close) are copies, not page reads: skipped. Limitation: a connection in
+// locking_mode=EXCLUSIVE with WAL holds that lock throughout, and its WAL reads are not recorded.
 // mmap is not offered (io methods version 2), so every read passes through xRead.
 //
 // Thread safety: the VFS may be used by any number of connections and threads; the sink must be

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
+
 #include <set>
 
 #include "support/testdb.h"
@@ -61,6 +63,7 @@ private slots:
     void sqliteShellUnderRecorder();
     void pythonUnderRecorderAndProfiles();
     void badInputs();
+    void interruptedRecordingStoresNothing();
 
 private:
     QTemporaryDir m_tmp;
@@ -77,7 +80,8 @@ void TestTrace::formatRoundTripAndDamage() {
     trace::Trace t;
     t.profile = "billing";
     t.pageSize = 4096;
-    for (uint32_t i = 0; i < 1000; ++i) t.events.push_back({1700000000000000ull + i * 37, 1 + i % 3, 1 + (i * 7919) % 5000, i % 11 == 0});
+    for (uint32_t i = 0; i < 1000; ++i)
+        t.events.push_back({1700000000000000ull + i * 37, 1 + i % 3, 1 + (i * 7919) % 5000, i % 11 == 0});
     std::string bytes = trace::encodeTrace(t);
     auto back = trace::decodeTrace(bytes, "trace x");
     QVERIFY2(back.isOk(), back.status().toString().c_str());
@@ -101,7 +105,8 @@ void TestTrace::formatRoundTripAndDamage() {
 void TestTrace::episodesPerConnection() {
     trace::Trace t;
     t.profile = "app";
-    t.events = {{10, 2, 5, false}, {11, 1, 1, false}, {12, 2, 6, false}, {13, 1, 2, true}, {14, 1, 3, false}, {15, 3, 9, true}};
+    t.events = {{10, 2, 5, false}, {11, 1, 1, false}, {12, 2, 6, false},
+                {13, 1, 2, true},  {14, 1, 3, false}, {15, 3, 9, true}};
     auto eps = trace::episodesOf(t);
     QCOMPARE(eps.size(), size_t(2));  // connection 3 only wrote
     QCOMPARE(eps[0].startUs, uint64_t(10));
@@ -133,25 +138,36 @@ void TestTrace::inProcessVfsMatchesDbstat() {
 
 void TestTrace::sqliteShellUnderRecorder_data() {
     QTest::addColumn<bool>("walWithUncheckpointedPages");
-    QTest::newRow("rollback") << false;
-    QTest::newRow("wal") << true;
+    QTest::addColumn<bool>("shellCheckpointsOnClose");
+    QTest::newRow("rollback") << false << false;
+    QTest::newRow("wal") << true << false;
+    // The shell is the last connection: closing, it copies the WAL into the file. Those reads are copies.
+    QTest::newRow("wal, checkpoint on close") << true << true;
 }
 
 void TestTrace::sqliteShellUnderRecorder() {
     QFETCH(bool, walWithUncheckpointedPages);
+    QFETCH(bool, shellCheckpointsOnClose);
     if (QStandardPaths::findExecutable("sqlite3").isEmpty()) QSKIP("the sqlite3 shell is not installed");
-    std::string db = path(walWithUncheckpointedPages ? "shell-wal.db" : "shell.db");
+    std::string db =
+        path(std::string(QTest::currentDataTag()).substr(0, 3) + (shellCheckpointsOnClose ? "-ckpt" : "") + ".db");
     QVERIFY(copyFile(chinookPath(), db));
     // Keeps the WAL (and its pages) after this connection closes.
     std::unique_ptr<SqliteDb> keeper;
     if (walWithUncheckpointedPages) {
         auto conn = SqliteDb::open(db, SQLITE_OPEN_READWRITE);
-        PRESCIENT_VERIFY_OK(conn->exec("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;"
-                                       "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT);"
-                                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 3000) "
-                                       "INSERT INTO notes SELECT i, printf('%.200c', 'n') FROM n;"));
+        PRESCIENT_VERIFY_OK(
+            conn->exec("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;"
+                       "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT);"
+                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i < 3000) "
+                       "INSERT INTO notes SELECT i, printf('%.200c', 'n') FROM n;"));
         keeper = std::make_unique<SqliteDb>(std::move(conn.value()));
         QVERIFY(QFileInfo(QString::fromStdString(db + "-wal")).size() > 100000);
+        if (shellCheckpointsOnClose) {
+            sqlite3_db_config(keeper->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+            keeper.reset();
+            QVERIFY(QFileInfo(QString::fromStdString(db + "-wal")).size() > 100000);
+        }
     }
     std::string table = walWithUncheckpointedPages ? "notes" : "Track";
     std::set<uint32_t> expected = expectedScanPages(db, table);
@@ -172,22 +188,31 @@ void TestTrace::sqliteShellUnderRecorder() {
     QCOMPARE(t->pageSize, 4096u);
     size_t reads = 0;
     std::set<uint32_t> got = readPages(t.value(), &reads);
-    QCOMPARE(got, expected);
+    std::string diff;
+    for (uint32_t p : got)
+        if (!expected.count(p)) diff += " +" + std::to_string(p);
+    for (uint32_t p : expected)
+        if (!got.count(p)) diff += " -" + std::to_string(p);
+    QVERIFY2(diff.empty(), ("recorded vs DBSTAT:" + diff).c_str());
     QCOMPARE(reads, expected.size());
     QCOMPARE(trace::episodesOf(t.value()).size(), size_t(1));
+    if (shellCheckpointsOnClose) QVERIFY(QFileInfo(QString::fromStdString(db + "-wal")).size() < 100000);
 }
 
 void TestTrace::pythonUnderRecorderAndProfiles() {
     if (QStandardPaths::findExecutable("python3").isEmpty()) QSKIP("python3 is not installed");
     std::string db = path("py.db");
     QVERIFY(copyFile(chinookPath(), db));
-    QString script = "import sqlite3\n"
-                     "for i in range(3):\n"
-                     "    c = sqlite3.connect(r'" + QString::fromStdString(db) + "')\n"
-                     "    c.execute('select * from customer where customerid = ?', (i + 1,)).fetchall()\n"
-                     "    c.close()\n";
-    CliRun r = runCli({"trace", "record", "--repo", m_repo, "--source", QString::fromStdString(db), "--profile",
-                       "crm", "--", "python3", "-c", script});
+    QString script =
+        "import sqlite3\n"
+        "for i in range(3):\n"
+        "    c = sqlite3.connect(r'" +
+        QString::fromStdString(db) +
+        "')\n"
+        "    c.execute('select * from customer where customerid = ?', (i + 1,)).fetchall()\n"
+        "    c.close()\n";
+    CliRun r = runCli({"trace", "record", "--repo", m_repo, "--source", QString::fromStdString(db), "--profile", "crm",
+                       "--", "python3", "-c", script});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.err.contains("profile crm") && r.err.contains("in 3 episode(s)"));
     auto repo = repo::Repository::open(Env::posix(), str(m_repo), repo::Repository::Access::kRead);
@@ -222,7 +247,8 @@ void TestTrace::badInputs() {
     CliRun missing = runCli({"trace", "record", "--repo", m_repo, "--source", qdb, "--", "no-such-program-xyz"});
     QCOMPARE(missing.code, 4);
     QVERIFY(missing.err.contains("no-such-program-xyz"));
-    CliRun noSource = runCli({"trace", "record", "--repo", m_repo, "--source", m_tmp.filePath("nope.db"), "--", "true"});
+    CliRun noSource =
+        runCli({"trace", "record", "--repo", m_repo, "--source", m_tmp.filePath("nope.db"), "--", "true"});
     QCOMPARE(noSource.code, 4);
     CliRun usage = runCli({"trace", "record", "--repo", m_repo, "--source", qdb});
     QCOMPARE(usage.code, 2);
@@ -250,6 +276,22 @@ void TestTrace::badInputs() {
     QCOMPARE(eps.status().code(), Status::Code::kCorruption);
     QVERIFY2(eps.status().detail().find("trace " + std::to_string(id.value())) != std::string::npos,
              eps.status().detail().c_str());
+}
+
+void TestTrace::interruptedRecordingStoresNothing() {
+    std::string db = path("int.db");
+    QVERIFY(copyFile(chinookPath(), db));
+    QProcess p;
+    p.start(QStringLiteral(PRESCIENT_CLI_PATH),
+            {"trace", "record", "--repo", m_repo, "--source", QString::fromStdString(db), "--", "sleep", "30"});
+    QVERIFY(p.waitForStarted());
+    QTest::qWait(500);
+    ::kill(static_cast<pid_t>(p.processId()), SIGTERM);  // to prescient alone: it must pass it on
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 8);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("was not stored"));
+    CliRun list = runCli({"trace", "list", "--repo", m_repo, "--source", QString::fromStdString(db), "--json"});
+    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 0);
 }
 
 QTEST_APPLESS_MAIN(TestTrace)
