@@ -9,17 +9,6 @@ namespace prescient::predict::detail {
 
 namespace {
 
-// SplitMix64: a small, portable generator (the same sequence on every platform).
-struct SplitMix {
-    uint64_t state;
-    uint64_t operator()() {
-        uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-};
-
 constexpr uint64_t kSeed = 0x5052455343494e54ULL;  // "PRESCINT"
 
 }  // namespace

@@ -53,16 +53,6 @@ float scaledLogit(double p) {
     return static_cast<float>(std::clamp(l, -1.5, 1.5));
 }
 
-struct SplitMix {
-    uint64_t state;
-    uint64_t operator()() {
-        uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-};
-
 Fn fitRidge(const std::vector<Sample>& x, const std::vector<double>& y) {
     dlib::rr_trainer<Kernel> trainer;
     trainer.set_lambda(kLambda);

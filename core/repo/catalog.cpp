@@ -375,20 +375,11 @@ Status Catalog::ensureSource(const std::string& path, const std::string& what) {
     return src.run(what);
 }
 
-Result<int64_t> Catalog::addTrace(const TraceRecord& meta, const std::string& compressed) {
-    std::lock_guard<std::recursive_mutex> lock(m_mutex);
-    std::string what = "catalog: store trace of " + meta.sourcePath;
+Result<int64_t> Catalog::insertForSource(const std::string& sourcePath, const std::string& what,
+                                         const std::function<Status()>& insert) {
     PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", what));
-    Status s = ensureSource(meta.sourcePath, what);
-    Stmt ins(m_db.handle(),
-             "INSERT INTO traces(source_id, profile, recorded_us, events, episodes, page_size, data) "
-             "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?, ?)");
-    if (s.isOk()) {
-        ins.bind(1, meta.sourcePath).bind(2, meta.profile).bind(3, meta.recordedUs);
-        ins.bind(4, static_cast<int64_t>(meta.events)).bind(5, static_cast<int64_t>(meta.episodes));
-        ins.bind(6, static_cast<int64_t>(meta.pageSize)).bindBlob(7, compressed.data(), compressed.size());
-        s = ins.run(what);
-    }
+    Status s = ensureSource(sourcePath, what);
+    if (s.isOk()) s = insert();
     int64_t id = sqlite3_last_insert_rowid(m_db.handle());
     if (s.isOk()) s = m_db.exec("COMMIT", what);
     if (!s.isOk()) {
@@ -396,6 +387,20 @@ Result<int64_t> Catalog::addTrace(const TraceRecord& meta, const std::string& co
         return s;
     }
     return id;
+}
+
+Result<int64_t> Catalog::addTrace(const TraceRecord& meta, const std::string& compressed) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string what = "catalog: store trace of " + meta.sourcePath;
+    return insertForSource(meta.sourcePath, what, [&] {
+        Stmt ins(m_db.handle(),
+                 "INSERT INTO traces(source_id, profile, recorded_us, events, episodes, page_size, data) "
+                 "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?, ?)");
+        ins.bind(1, meta.sourcePath).bind(2, meta.profile).bind(3, meta.recordedUs);
+        ins.bind(4, static_cast<int64_t>(meta.events)).bind(5, static_cast<int64_t>(meta.episodes));
+        ins.bind(6, static_cast<int64_t>(meta.pageSize)).bindBlob(7, compressed.data(), compressed.size());
+        return ins.run(what);
+    });
 }
 
 Result<std::vector<TraceRecord>> Catalog::listTraces(const std::string& sourcePath) {
@@ -437,25 +442,15 @@ Result<std::string> Catalog::traceData(int64_t id) {
 Result<int64_t> Catalog::addModel(const ModelRecord& meta, const std::string& data) {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
     std::string what = "catalog: store " + meta.strategy + " model of " + meta.sourcePath;
-    PRESCIENT_RETURN_IF_ERROR(m_db.exec("BEGIN IMMEDIATE", what));
-    Status s = ensureSource(meta.sourcePath, what);
-    Stmt ins(m_db.handle(),
-             "INSERT INTO models(source_id, strategy, trained_us, traces_used, metrics, data) "
-             "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?)");
-    if (s.isOk()) {
+    return insertForSource(meta.sourcePath, what, [&] {
+        Stmt ins(m_db.handle(),
+                 "INSERT INTO models(source_id, strategy, trained_us, traces_used, metrics, data) "
+                 "VALUES((SELECT id FROM sources WHERE path = ?), ?, ?, ?, ?, ?)");
         ins.bind(1, meta.sourcePath).bind(2, meta.strategy).bind(3, meta.trainedUs);
-        ins.bind(4, static_cast<int64_t>(meta.tracesUsed))
-            .bind(5, meta.metricsJson)
-            .bindBlob(6, data.data(), data.size());
-        s = ins.run(what);
-    }
-    int64_t id = sqlite3_last_insert_rowid(m_db.handle());
-    if (s.isOk()) s = m_db.exec("COMMIT", what);
-    if (!s.isOk()) {
-        (void)m_db.exec("ROLLBACK");
-        return s;
-    }
-    return id;
+        ins.bind(4, static_cast<int64_t>(meta.tracesUsed)).bind(5, meta.metricsJson);
+        ins.bindBlob(6, data.data(), data.size());
+        return ins.run(what);
+    });
 }
 
 namespace {

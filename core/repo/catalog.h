@@ -122,6 +122,10 @@ private:
     Status migrate();
     // Inserts the source row if missing. REQUIRES(m_mutex), inside a write transaction.
     Status ensureSource(const std::string& path, const std::string& what);
+    // One write transaction: the source row if missing, then `insert`. Returns the inserted row id.
+    // REQUIRES(m_mutex).
+    Result<int64_t> insertForSource(const std::string& sourcePath, const std::string& what,
+                                    const std::function<Status()>& insert);
     std::recursive_mutex m_mutex;  // serialises calls on m_db
     SqliteDb m_db;                 // GUARDED_BY(m_mutex)
     std::unique_ptr<EnvVfs> m_vfs;
