@@ -43,6 +43,9 @@ int main(int argc, char** argv) {
     if (command == "train") return cmdTrain(rest);
     if (command == "evaluate") return cmdEvaluate(rest);
     if (command == "predict") return cmdPredict(rest);
+    if (command == "sql") return cmdSql(rest);
+    if (command == "restores") return cmdRestores(rest);
+    if (command == "alerts") return cmdAlerts(rest);
     std::fprintf(stderr, "prescient: unknown command '%s'\nRun 'prescient help' for usage.\n", command.c_str());
     return kExitUsage;
 }

@@ -143,7 +143,16 @@ int cmdRestore(const Argv& argv) {
     Args args;
     std::string dir;
     int code = 0;
-    if (!parseWithRepo("restore", argv, {"check"}, {"force"}, &args, &dir, &code)) return code;
+    if (!parseWithRepo("restore", argv,
+                       {"check", "strategy", "origin", "rate", "on-alert", "alert-hit-rate", "alert-hit-seconds",
+                        "alert-precision", "alert-stall"},
+                       {"force", "instant", "json-progress"}, &args, &dir, &code))
+        return code;
+    if (args.has("instant")) return cmdInstantRestore(args, dir);
+    for (const char* instantOnly : {"strategy", "origin", "rate", "on-alert", "json-progress", "alert-hit-rate",
+                                    "alert-hit-seconds", "alert-precision", "alert-stall"})
+        if (args.has(instantOnly))
+            return usageError("restore", std::string("--") + instantOnly + " needs --instant");
     if (args.positionals().size() != 2) return usageError("restore", "expected SNAPSHOT and TARGET_DB");
     restore::RestoreOptions opts;
     std::string check = args.value("check", "full");
@@ -221,6 +230,14 @@ Usage:
   prescient restore   --repo DIR SNAPSHOT TARGET_DB [--force] [--check full|quick|none]
                                          SNAPSHOT: id, unique prefix, or 'latest'; --check: the structure
                                          check before the rename (default full: PRAGMA integrity_check)
+  prescient restore   --repo DIR SNAPSHOT TARGET_DB --instant [--strategy S|none] [--origin ORIGINAL_DB]
+                      [--rate MBPS] [--json-progress] [--on-alert CMD] [--alert-hit-rate 0.5]
+                      [--alert-hit-seconds 10] [--alert-precision 0.3] [--alert-stall 30]
+                                         instant restore: TARGET_DB answers queries at once (through the
+                                         prescient VFS) while pages stream in predicted order; default
+                                         strategy: the best trained model. Run again to resume a killed one.
+  prescient sql       TARGET_DB "SQL" [--json]
+                                         query through the prescient VFS, during or after a restore
   prescient verify    --repo DIR [--read-data] [--json]
   prescient demo      [--dir DIR]        sample shop database, snapshots, restore, verify (default ./prescient-demo)
   prescient trace record --repo DIR --source DB [--profile P] -- COMMAND [ARGS...]
@@ -233,6 +250,8 @@ Usage:
   prescient predict   --repo DIR SNAPSHOT [--strategy S] [--profile P] [--top N] [--json]
                                          pages a fresh start will read first, with calibrated confidence
                                          strategies: sequential hotset frequency markov ranker
+  prescient restores  --repo DIR [--json]              past restores: time to first query, hit rate, duration
+  prescient alerts    --repo DIR [--json] [--ack ID]   alerts raised by restores, newest first; --ack marks one seen
   prescient help
 
 --repo defaults to $PRESCIENT_REPO.

@@ -24,6 +24,13 @@ int cmdTrace(const Argv& argv);
 int cmdTrain(const Argv& argv);
 int cmdEvaluate(const Argv& argv);
 int cmdPredict(const Argv& argv);
+int cmdSql(const Argv& argv);
+int cmdRestores(const Argv& argv);
+int cmdAlerts(const Argv& argv);
+
+class Args;
+// `restore --instant` (instantcommand.cpp), after cmdRestore parsed the arguments.
+int cmdInstantRestore(const Args& args, const std::string& repoDir);
 
 // The text of `prescient help`.
 const char* usageText();

@@ -173,9 +173,9 @@ Result<TrainReport> trainSource(repo::Repository& repo, const std::string& sourc
     return report;
 }
 
-Result<std::vector<PagePrediction>> predictSnapshot(repo::Repository& repo, const repo::SnapshotInfo& snapshot,
-                                                    const std::string& strategy, const std::string& profile,
-                                                    size_t topN, std::string* usedStrategy) {
+Result<std::vector<RankedPage>> rankForRestore(repo::Repository& repo, const repo::SnapshotInfo& snapshot,
+                                               const std::string& strategy, const std::string& profile, size_t topN,
+                                               std::string* usedStrategy) {
     std::string chosen = strategy;
     if (chosen.empty()) {
         auto models = repo.catalog().listModels(snapshot.sourcePath);
@@ -202,11 +202,23 @@ Result<std::vector<PagePrediction>> predictSnapshot(repo::Repository& repo, cons
                                 " (run 'prescient train')");
     auto model = loadModel(chosen, data);
     if (!model.isOk()) return model.status();
+    if (usedStrategy) *usedStrategy = chosen;
+    std::vector<RankedPage> ranked = (*model)->rank(profile, topN);
+    std::erase_if(ranked, [&](const RankedPage& r) { return r.pgno == 0 || r.pgno > snapshot.pageCount; });
+    return ranked;
+}
+
+Result<std::vector<PagePrediction>> predictSnapshot(repo::Repository& repo, const repo::SnapshotInfo& snapshot,
+                                                    const std::string& strategy, const std::string& profile,
+                                                    size_t topN, std::string* usedStrategy) {
+    std::string chosen;
+    auto ranked = rankForRestore(repo, snapshot, strategy, profile, topN, &chosen);
+    if (!ranked.isOk()) return ranked.status();
     auto catalog = catalogForSnapshot(repo, snapshot);
     if (!catalog.isOk()) return catalog.status();
     std::vector<PagePrediction> out;
-    for (const RankedPage& r : (*model)->rank(profile, topN)) {
-        if (r.pgno == 0 || r.pgno > catalog->pages.size()) continue;  // the database shrank since training
+    for (const RankedPage& r : ranked.value()) {
+        if (r.pgno > catalog->pages.size()) continue;  // the database shrank since training
         PagePrediction p;
         p.page = r;
         const PageInfo& info = catalog->pages[r.pgno - 1];

@@ -48,6 +48,12 @@ Result<std::vector<PagePrediction>> predictSnapshot(repo::Repository& repo, cons
                                                     const std::string& strategy, const std::string& profile,
                                                     size_t topN, std::string* usedStrategy);
 
+// The ranking alone (pages of the snapshot only), without describing the snapshot's pages: cheap enough
+// to run when an instant restore starts. Same strategy choice and errors as predictSnapshot.
+Result<std::vector<RankedPage>> rankForRestore(repo::Repository& repo, const repo::SnapshotInfo& snapshot,
+                                               const std::string& strategy, const std::string& profile, size_t topN,
+                                               std::string* usedStrategy);
+
 // "table-leaf", "index-interior", "overflow", ...
 const char* pageTypeName(PageType t);
 

@@ -71,6 +71,42 @@ const char* const kMigrations[] = {
         data BLOB NOT NULL);
     CREATE INDEX models_by_source ON models(source_id, strategy, trained_us);
     )sql",
+    // 2 -> 3: restore history and alerts.
+    R"sql(
+    CREATE TABLE restores(
+        id INTEGER PRIMARY KEY,
+        snapshot_id TEXT NOT NULL,
+        source_path TEXT NOT NULL,
+        target TEXT NOT NULL,
+        strategy TEXT NOT NULL,
+        started_us INTEGER NOT NULL,
+        finished_us INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed', 'cancelled')),
+        ttfq_s REAL,
+        t90_s REAL,
+        tier1 INTEGER NOT NULL,
+        tier2 INTEGER NOT NULL,
+        tier3 INTEGER NOT NULL,
+        queries INTEGER NOT NULL,
+        pages INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        precision REAL,
+        message TEXT NOT NULL DEFAULT '');
+    CREATE INDEX restores_by_time ON restores(started_us);
+    CREATE TABLE alerts(
+        id INTEGER PRIMARY KEY,
+        time_us INTEGER NOT NULL,
+        restore_id INTEGER REFERENCES restores(id),
+        rule TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        value REAL NOT NULL,
+        threshold REAL NOT NULL,
+        message TEXT NOT NULL,
+        target TEXT NOT NULL,
+        snapshot_id TEXT NOT NULL,
+        acknowledged INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX alerts_by_time ON alerts(time_us);
+    )sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kCatalogSchemaVersion);
@@ -499,6 +535,160 @@ Result<std::vector<ModelRecord>> Catalog::listModels(const std::string& sourcePa
         out.push_back(readModel(st));
     }
     return out;
+}
+
+namespace {
+
+bool knownRestoreStatus(const std::string& s) {
+    return s == "running" || s == "complete" || s == "failed" || s == "cancelled";
+}
+
+// Binds a value that the structs keep as "-1 = unknown" (or 0 = none): NULL in the table.
+void bindOptionalReal(Stmt& st, int i, double v) {
+    if (v < 0)
+        st.bindNull(i);
+    else
+        sqlite3_bind_double(st.handle(), i, v);
+}
+double colOptionalReal(const Stmt& st, int i) { return st.colIsNull(i) ? -1 : sqlite3_column_double(st.handle(), i); }
+
+// Binds the restore columns in the order of kRestoreColumns, starting at parameter 1.
+void bindRestore(Stmt& st, const RestoreRecord& r) {
+    st.bind(1, r.snapshotId).bind(2, r.sourcePath).bind(3, r.target).bind(4, r.strategy).bind(5, r.startedUs);
+    if (r.finishedUs == 0)
+        st.bindNull(6);
+    else
+        st.bind(6, r.finishedUs);
+    st.bind(7, r.status);
+    bindOptionalReal(st, 8, r.ttfqSeconds);
+    bindOptionalReal(st, 9, r.t90Seconds);
+    st.bind(10, static_cast<int64_t>(r.tier1)).bind(11, static_cast<int64_t>(r.tier2));
+    st.bind(12, static_cast<int64_t>(r.tier3)).bind(13, static_cast<int64_t>(r.queries));
+    st.bind(14, static_cast<int64_t>(r.pages)).bind(15, static_cast<int64_t>(r.bytes));
+    bindOptionalReal(st, 16, r.precision);
+    st.bind(17, r.message);
+}
+
+const char* kRestoreColumns =
+    "snapshot_id, source_path, target, strategy, started_us, finished_us, status, ttfq_s, t90_s, tier1, tier2, "
+    "tier3, queries, pages, bytes, precision, message";
+
+}  // namespace
+
+Result<int64_t> Catalog::addRestore(const RestoreRecord& r) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string what = "catalog: record restore of snapshot " + r.snapshotId + " to " + r.target;
+    if (!knownRestoreStatus(r.status)) return Status::invalidArgument(what + ": unknown status '" + r.status + "'");
+    std::string sql =
+        std::string("INSERT INTO restores(") + kRestoreColumns + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    Stmt ins(m_db.handle(), sql.c_str());
+    bindRestore(ins, r);
+    PRESCIENT_RETURN_IF_ERROR(ins.run(what));
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(m_db.handle()));
+}
+
+Status Catalog::updateRestore(const RestoreRecord& r) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string what = "catalog: update restore " + std::to_string(r.id);
+    if (!knownRestoreStatus(r.status)) return Status::invalidArgument(what + ": unknown status '" + r.status + "'");
+    Stmt up(m_db.handle(),
+            "UPDATE restores SET snapshot_id = ?1, source_path = ?2, target = ?3, strategy = ?4, started_us = ?5, "
+            "finished_us = ?6, status = ?7, ttfq_s = ?8, t90_s = ?9, tier1 = ?10, tier2 = ?11, tier3 = ?12, "
+            "queries = ?13, pages = ?14, bytes = ?15, precision = ?16, message = ?17 WHERE id = ?18");
+    bindRestore(up, r);
+    up.bind(18, r.id);
+    PRESCIENT_RETURN_IF_ERROR(up.run(what));
+    if (sqlite3_changes(m_db.handle()) == 0) return Status::notFound("restore " + std::to_string(r.id) + " not found");
+    return Status::ok();
+}
+
+Result<std::vector<RestoreRecord>> Catalog::listRestores() {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string sql = std::string("SELECT id, ") + kRestoreColumns + " FROM restores ORDER BY started_us, id";
+    Stmt st(m_db.handle(), sql.c_str());
+    std::vector<RestoreRecord> out;
+    for (;;) {
+        auto r = st.step("catalog: list restores");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        RestoreRecord x;
+        x.id = st.colInt(0);
+        x.snapshotId = st.colText(1);
+        x.sourcePath = st.colText(2);
+        x.target = st.colText(3);
+        x.strategy = st.colText(4);
+        x.startedUs = st.colInt(5);
+        x.finishedUs = st.colIsNull(6) ? 0 : st.colInt(6);
+        x.status = st.colText(7);
+        x.ttfqSeconds = colOptionalReal(st, 8);
+        x.t90Seconds = colOptionalReal(st, 9);
+        x.tier1 = static_cast<uint64_t>(st.colInt(10));
+        x.tier2 = static_cast<uint64_t>(st.colInt(11));
+        x.tier3 = static_cast<uint64_t>(st.colInt(12));
+        x.queries = static_cast<uint64_t>(st.colInt(13));
+        x.pages = static_cast<uint64_t>(st.colInt(14));
+        x.bytes = static_cast<uint64_t>(st.colInt(15));
+        x.precision = colOptionalReal(st, 16);
+        x.message = st.colText(17);
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+Result<int64_t> Catalog::addAlert(const AlertRecord& a) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    std::string what = "catalog: record " + a.rule + " alert for " + a.target;
+    Stmt ins(m_db.handle(),
+             "INSERT INTO alerts(time_us, restore_id, rule, severity, value, threshold, message, target, snapshot_id, "
+             "acknowledged) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    ins.bind(1, a.timeUs);
+    if (a.restoreId == 0)
+        ins.bindNull(2);
+    else
+        ins.bind(2, a.restoreId);
+    ins.bind(3, a.rule).bind(4, a.severity);
+    sqlite3_bind_double(ins.handle(), 5, a.value);
+    sqlite3_bind_double(ins.handle(), 6, a.threshold);
+    ins.bind(7, a.message).bind(8, a.target).bind(9, a.snapshotId).bind(10, static_cast<int64_t>(a.acknowledged));
+    PRESCIENT_RETURN_IF_ERROR(ins.run(what));
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(m_db.handle()));
+}
+
+Result<std::vector<AlertRecord>> Catalog::listAlerts(bool unacknowledgedOnly) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    Stmt st(m_db.handle(),
+            "SELECT id, time_us, restore_id, rule, severity, value, threshold, message, target, snapshot_id, "
+            "acknowledged FROM alerts WHERE ?1 = 0 OR acknowledged = 0 ORDER BY time_us DESC, id DESC");
+    st.bind(1, static_cast<int64_t>(unacknowledgedOnly));
+    std::vector<AlertRecord> out;
+    for (;;) {
+        auto r = st.step("catalog: list alerts");
+        if (!r.isOk()) return r.status();
+        if (!r.value()) break;
+        AlertRecord a;
+        a.id = st.colInt(0);
+        a.timeUs = st.colInt(1);
+        a.restoreId = st.colIsNull(2) ? 0 : st.colInt(2);
+        a.rule = st.colText(3);
+        a.severity = st.colText(4);
+        a.value = sqlite3_column_double(st.handle(), 5);
+        a.threshold = sqlite3_column_double(st.handle(), 6);
+        a.message = st.colText(7);
+        a.target = st.colText(8);
+        a.snapshotId = st.colText(9);
+        a.acknowledged = st.colInt(10) != 0;
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+Status Catalog::acknowledgeAlert(int64_t id) {
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    Stmt up(m_db.handle(), "UPDATE alerts SET acknowledged = 1 WHERE id = ?");
+    up.bind(1, id);
+    PRESCIENT_RETURN_IF_ERROR(up.run("catalog: acknowledge alert " + std::to_string(id)));
+    if (sqlite3_changes(m_db.handle()) == 0) return Status::notFound("alert " + std::to_string(id) + " not found");
+    return Status::ok();
 }
 
 Status Catalog::insertSnapshot(const SnapshotInfo& info, const std::string& mapRecord, const std::string& mapBase,

@@ -1,5 +1,6 @@
 // Catalog: the repository's SQLite database (catalog.db, WAL, synchronous=FULL) holding packs, the blob
-// index, sources and snapshots. Opened through the Env's shim VFS so fault injection reaches it.
+// index, sources and snapshots, traces and models, and the restore history with its alerts.
+// Opened through the Env's shim VFS so fault injection reaches it.
 // Schema version lives in PRAGMA user_version; migrations run step by step on open (FORMAT.md).
 //
 // Thread safety: one Catalog may be used from several threads: every method holds m_mutex, so each
@@ -21,7 +22,7 @@
 
 namespace prescient::repo {
 
-inline constexpr int kCatalogSchemaVersion = 2;
+inline constexpr int kCatalogSchemaVersion = 3;
 
 struct SnapshotInfo {
     std::string id;          // 16 hex digits
@@ -59,6 +60,42 @@ struct ModelRecord {
     uint64_t tracesUsed = 0;
     std::string metricsJson;  // evaluation on a temporal split at training time
     uint64_t bytes = 0;
+};
+
+// One restore run (the `restores` table). Written by the restore session when it starts and again when it
+// ends; read by `prescient restores` and the GUI's history.
+struct RestoreRecord {
+    int64_t id = 0;  // row id (0 before stored)
+    std::string snapshotId;
+    std::string sourcePath;   // the snapshot's source
+    std::string target;       // absolute path of the restored database
+    std::string strategy;     // prefetch strategy ("none", "hotset", "markov", ...)
+    int64_t startedUs = 0;    // wall clock, microseconds since the epoch
+    int64_t finishedUs = 0;   // 0 while running (NULL in the table)
+    std::string status;       // "running", "complete", "failed" or "cancelled"
+    double ttfqSeconds = -1;  // time to first query; -1 when none (NULL)
+    double t90Seconds = -1;   // time to a 90% window hit rate; -1 never (NULL)
+    // Page reads served by the prefetch cache, by the target file, and by waiting on a fetch.
+    uint64_t tier1 = 0, tier2 = 0, tier3 = 0;
+    uint64_t queries = 0;
+    uint64_t pages = 0;     // pages restored
+    uint64_t bytes = 0;     // bytes the restorer wrote
+    double precision = -1;  // predicted pages read / predicted pages; -1 unknown (NULL)
+    std::string message;    // failure detail or a note, "" when none
+};
+
+// One alert raised during a restore (the `alerts` table). The same fields as monitor::Alert, which
+// converts to and from it (monitor/alerts.h): the catalog does not depend on the monitor.
+struct AlertRecord {
+    int64_t id = 0;        // row id (0 before stored)
+    int64_t timeUs = 0;    // wall clock, microseconds since the epoch
+    std::string rule;      // "hit-rate", "precision", "stalled" or "verification"
+    std::string severity;  // "warning" or "critical"
+    double value = 0, threshold = 0;
+    std::string message;
+    std::string target, snapshotId;
+    int64_t restoreId = 0;  // the restore it belongs to; 0 when none (NULL)
+    bool acknowledged = false;
 };
 
 struct PackRecord {
@@ -116,6 +153,21 @@ public:
     Result<std::optional<ModelRecord>> latestModel(const std::string& sourcePath, const std::string& strategy,
                                                    std::string* data);
     Result<std::vector<ModelRecord>> listModels(const std::string& sourcePath);
+
+    // Restore history. addRestore returns the new row id (r.id is ignored); updateRestore rewrites every
+    // column of row r.id (NotFound when there is none). InvalidArgument for an unknown status.
+    // Writes work on a catalog opened by a read-only Repository (the connection is read-write; a busy
+    // catalog is waited for up to the busy timeout, then Busy).
+    Result<int64_t> addRestore(const RestoreRecord& r);
+    Status updateRestore(const RestoreRecord& r);
+    // Every restore, oldest first.
+    Result<std::vector<RestoreRecord>> listRestores();
+
+    // Alerts. addAlert returns the new row id (a.id is ignored); listAlerts is newest first;
+    // acknowledgeAlert returns NotFound ("alert N not found") when there is no such alert.
+    Result<int64_t> addAlert(const AlertRecord& a);
+    Result<std::vector<AlertRecord>> listAlerts(bool unacknowledgedOnly = false);
+    Status acknowledgeAlert(int64_t id);
 
 private:
     Catalog() = default;

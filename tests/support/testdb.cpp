@@ -32,9 +32,9 @@ struct StmtFinalizer {
 using StmtPtr = std::unique_ptr<sqlite3_stmt, StmtFinalizer>;
 
 // Opens path; on failure returns null and sets *error.
-DbPtr openDb(const std::string& path, int flags, std::string* error) {
+DbPtr openDb(const std::string& path, int flags, std::string* error, const char* vfs = nullptr) {
     sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    int rc = sqlite3_open_v2(path.c_str(), &raw, flags, vfs);
     DbPtr db(raw);
     if (rc != SQLITE_OK) {
         *error = "cannot open " + path + ": " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
@@ -387,6 +387,15 @@ std::string logicalHash(const std::string& path) {
     DbPtr db = quiescentWal(path) ? openDb(immutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &error)
                                   : openDb(path, SQLITE_OPEN_READONLY, &error);
     if (!db) return "error: " + error;
+    std::string hash = computeLogicalHash(db.get(), &error);
+    return hash.empty() ? "error: " + path + ": " + error : hash;
+}
+
+std::string logicalHashVia(const std::string& path, const char* vfs) {
+    std::string error;
+    DbPtr db = openDb(path, SQLITE_OPEN_READONLY, &error, vfs);
+    if (!db) return "error: " + error;
+    sqlite3_busy_timeout(db.get(), 10000);
     std::string hash = computeLogicalHash(db.get(), &error);
     return hash.empty() ? "error: " + path + ": " + error : hash;
 }

@@ -25,6 +25,10 @@ bool makeDatabase(const std::string& path, uint32_t pageSize, bool wal, int rows
 // -shm is left behind (do not write to it meanwhile). Returns 32 hex digits, or "error: <message>".
 std::string logicalHash(const std::string& path);
 
+// logicalHash through a named SQLite VFS (for instance the prescient VFS of a restoring target), opened
+// read-only in the ordinary way (a busy timeout of 10 s).
+std::string logicalHashVia(const std::string& path, const char* vfs);
+
 // The text of PRAGMA integrity_check, rows joined by '\n': "ok" for a sound database. Opens the file
 // read-only as immutable, so no -wal or -shm file is created (and none is read). "error: <message>"
 // when the file cannot be opened.
