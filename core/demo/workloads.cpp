@@ -27,19 +27,20 @@ namespace prescient::demo {
 namespace {
 
 namespace fs = std::filesystem;
+using detail::Arg;
+using detail::dashboard;
 using detail::driftedKey;
+using detail::kDashboards;
+using detail::mix;
+using detail::Oltp;
+using detail::reportSession;
 using detail::Rng;
+using detail::Session;
 using detail::shuffledKeys;
+using detail::webSession;
 using detail::Zipf;
 
 constexpr uint32_t kPageSize = 4096;
-
-uint64_t mix(uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
 
 template <typename T, size_t N>
 const T& pickOf(const T (&items)[N], uint64_t h) {
@@ -69,50 +70,7 @@ std::string words(Rng& rng, size_t minLen, size_t maxLen) {
     return out;
 }
 
-// ---- Running statements ----------------------------------------------------------------------------------
-
-using Arg = std::variant<int64_t, std::string>;
-
-// One connection of a session: runs statements to completion (prepared once per connection, as an
-// application's statement cache does) and counts them.
-class Session {
-public:
-    explicit Session(SqliteDb& db) : m_db(db) {}
-    // Runs sql with args bound in order, stepping through every row; each row's first column is appended
-    // to *col0 when given. The SQLite error otherwise. sql must outlive the session (a literal).
-    Status q(const char* sql, std::initializer_list<Arg> args = {}, std::vector<int64_t>* col0 = nullptr) {
-        ++m_queries;
-        std::unique_ptr<Stmt>& st = m_cache[sql];
-        if (!st) st = std::make_unique<Stmt>(m_db.handle(), sql);
-        if (!st->prepared().isOk()) return st->prepared();
-        st->reset();
-        int i = 1;
-        for (const Arg& a : args) {
-            if (const int64_t* v = std::get_if<int64_t>(&a))
-                st->bind(i++, *v);
-            else
-                st->bind(i++, std::get<std::string>(a));
-        }
-        for (;;) {
-            auto r = st->step();
-            if (!r.isOk()) return r.status();
-            if (!r.value()) break;
-            if (col0) col0->push_back(st->colInt(0));
-        }
-        st->reset();  // ends the statement's read transaction
-        return Status::ok();
-    }
-    Status exec(const std::string& sql) {
-        ++m_queries;
-        return m_db.exec(sql);
-    }
-    int64_t queries() const { return m_queries; }
-
-private:
-    SqliteDb& m_db;
-    std::unordered_map<const char*, std::unique_ptr<Stmt>> m_cache;
-    int64_t m_queries = 0;
-};
+// ---- Running statements (Session: workloadkit.h) ---------------------------------------------------------
 
 // A write transaction that rolls back unless committed.
 class Transaction {
@@ -227,39 +185,6 @@ std::string emailOf(int64_t id) {
            pickOf(kDomains, h >> 32);
 }
 
-// The shop's key space and how popular each key is at session s.
-struct Oltp {
-    int64_t customers = 0, products = 0, orders = 0, lines = 0;  // highest ids
-    int64_t clock = 1700000000;                                  // seconds; advances with every order
-    std::vector<int64_t> loyal;                                  // customers by loyalty rank
-    std::vector<int64_t> bestsellers;                            // products by popularity rank
-    Zipf loyalZipf{1, 1.0}, productZipf{1, 1.0};
-
-    void rank(Rng& rng) {
-        loyal = shuffledKeys(customers, rng);
-        bestsellers = shuffledKeys(products, rng);
-        loyalZipf = Zipf(loyal.size(), 1.0);
-        productZipf = Zipf(bestsellers.size(), 1.1);
-    }
-    // 45% loyal customers (Zipf, drifting 2 ranks a session), 35% recent sign-ups, 20% anyone.
-    int64_t customer(Rng& rng, int s) const {
-        const uint64_t u = rng.below(100);
-        if (u < 45) return driftedKey(loyal, loyalZipf.draw(rng), 2 * static_cast<uint64_t>(s));
-        if (u < 80) return customers - static_cast<int64_t>(rng.skewed(std::min<int64_t>(customers, 400)));
-        return rng.range(1, customers);
-    }
-    // 55% bestsellers (Zipf), 30% the ten featured products of the week (12 sessions), 15% anything.
-    int64_t product(Rng& rng, int s) const {
-        const uint64_t u = rng.below(100);
-        if (u < 55) return bestsellers[productZipf.draw(rng)];
-        if (u < 85) return 1 + static_cast<int64_t>(mix(static_cast<uint64_t>(s / 12) * 16 + rng.below(10)) % products);
-        return rng.range(1, products);
-    }
-    int64_t recentOrder(Rng& rng) const {
-        return orders - static_cast<int64_t>(rng.skewed(std::min<int64_t>(orders, 1500)));
-    }
-};
-
 // One order with its lines and the stock updates, inside the caller's transaction.
 Status insertOrder(Session& s, Oltp& w, Rng& rng, int64_t customer, int session) {
     const int64_t order = ++w.orders;
@@ -319,8 +244,10 @@ Status generateOltp(const std::string& path, double scale, Rng& rng, Oltp* w) {
     return s.exec("ANALYZE");
 }
 
+}  // namespace
+
 // One web-server process: several customers log in, look at their orders and browse products.
-Status webSession(Session& s, const Oltp& w, Rng& rng, int session) {
+Status detail::webSession(Session& s, const Oltp& w, Rng& rng, int session) {
     const int users = static_cast<int>(rng.range(8, 18));
     for (int u = 0; u < users; ++u) {
         const int64_t c = w.customer(rng, session);
@@ -350,6 +277,8 @@ Status webSession(Session& s, const Oltp& w, Rng& rng, int session) {
     }
     return Status::ok();
 }
+
+namespace {
 
 // One checkout worker: a few orders (some by new customers), then a shipping update.
 Status checkoutSession(Session& s, Oltp& w, Rng& rng, int session) {
@@ -439,7 +368,9 @@ Status loadDay(Session& s, Rng& rng, const Zipf& products, int64_t day) {
     return tx.commit();
 }
 
-Status reportSession(Session& s, Rng& rng, int64_t today, const Zipf& storeZipf) {
+}  // namespace
+
+Status detail::reportSession(Session& s, Rng& rng, int64_t today, const Zipf& storeZipf) {
     const char* const byCategory =
         "SELECT p.category, sum(s.amount), count(*) FROM sales s JOIN products p ON p.id = s.product_id "
         "WHERE s.day BETWEEN ? AND ? GROUP BY p.category";
@@ -481,6 +412,8 @@ Status reportSession(Session& s, Rng& rng, int64_t today, const Zipf& storeZipf)
     }
     return Status::ok();
 }
+
+namespace {
 
 Result<std::vector<trace::Episode>> runReporting(const std::string& path, const WorkloadOptions& o) {
     Rng rng(o.seed);
@@ -529,7 +462,6 @@ CREATE INDEX readings_sensor_ts ON readings(sensor_id, ts);
 
 constexpr int kSites = 10;
 constexpr int kSensorsPerSite = 16;
-constexpr int kDashboards = 14;
 
 // Readings of every sensor for `minutes` minutes after *now (5% of them missing), in one transaction.
 Status ingest(Session& s, Rng& rng, int64_t* now, int minutes) {
@@ -547,8 +479,10 @@ Status ingest(Session& s, Rng& rng, int64_t* now, int minutes) {
     return tx.commit();
 }
 
+}  // namespace
+
 // One dashboard: a site's sensors charted over its window, plus headline latest values.
-Status dashboard(Session& s, Rng& rng, int d, int64_t now) {
+Status detail::dashboard(Session& s, Rng& rng, int d, int64_t now) {
     const int64_t site = d % kSites;
     const int64_t window = d % 5 == 4 ? 6 * 3600 : (d % 3 + 1) * 1800;
     std::vector<int64_t> sensors;
@@ -568,6 +502,8 @@ Status dashboard(Session& s, Rng& rng, int d, int64_t now) {
     }
     return Status::ok();
 }
+
+namespace {
 
 Result<std::vector<trace::Episode>> runTimeseries(const std::string& path, const WorkloadOptions& o) {
     Rng rng(o.seed);

@@ -26,7 +26,10 @@
 // its own uniquely named VFS).
 #pragma once
 
+#include <sqlite3.h>
+
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -65,5 +68,41 @@ Result<std::vector<trace::Episode>> runWorkload(const std::string& name, const s
 // `sink` when sink is not null and through the default VFS otherwise. Returns the number of queries run,
 // or the SQLite error naming dbPath.
 Result<int64_t> runOltpReads(const std::string& dbPath, int sessions, uint64_t seed, trace::TraceSink* sink);
+
+// ---- Replaying the read side (replay.cpp) -------------------------------------------------------------------
+
+struct ReplayQuery {
+    double seconds = 0;  // latency of this query: prepare (once per statement and connection) and all steps
+    uint64_t rows = 0;
+};
+
+struct ReplayResult {
+    std::vector<ReplayQuery> queries;  // in execution order
+    // 32 hex digits: XXH3-128 (BlobId::of) over the XXH3-128s of the queries in order, each over the query's
+    // SQL text, bound parameters and every result row (column types and values).
+    std::string digest;
+    uint64_t rows = 0;  // sum of queries[i].rows
+};
+
+struct ReplayOptions {
+    int sessions = 10;                     // 1..1000000
+    uint64_t seed = 1;                     // picks the sessions' kinds and keys
+    std::string vfs;                       // SQLite VFS name for the connections ("" = default)
+    int openFlags = SQLITE_OPEN_READONLY;  // for sqlite3_open_v2 (READONLY: fine for a restoring target)
+    double maxSeconds = 0;                 // stop starting new queries after this long (0 = run all sessions)
+    std::function<void(const ReplayQuery&)> onQuery;  // optional, called after each query (calling thread)
+};
+
+// Runs the read sessions of workload `name` against the database at dbPath (made by runWorkload(name, ...)
+// or a restored copy of it), in-process through the SQLite C API: oltp "web", reporting "report",
+// timeseries "dashboard", chinook "account", "browse" and "report" (the SQL the shell workload runs).
+// Each session opens a new connection with options.vfs and openFlags, runs its queries and closes it.
+// Key choices come from a seeded Rng and from what the database holds (highest ids, latest day or
+// reading, read on a connection of their own at the start), never from the clock, so the same call on the
+// source and on an exact copy of it gives the same queries and digest. When maxSeconds runs out the
+// result holds the queries run so far (their digest included). Returns InvalidArgument for an unknown
+// name or bad options; the SQLite error naming dbPath otherwise (an I/O error when a page cannot be read,
+// a missing file). Keeps no shared state: call it from any thread.
+Result<ReplayResult> replayReads(const std::string& name, const std::string& dbPath, const ReplayOptions& options);
 
 }  // namespace prescient::demo
