@@ -193,6 +193,7 @@ int cmdSql(const Argv& argv) {
     if (!st.isOk()) return reportError(Status::notFound("database " + target + " does not exist"));
     if (st->kind != FileInfo::Kind::kFile) return reportError(Status::invalidArgument(target + " is not a file"));
     const char* vfs = restore::registerRestoreVfs();
+    restore::setLastServeError(Status::ok());
     auto db = SqliteDb::open(target, SQLITE_OPEN_READWRITE, vfs);
     if (!db.isOk()) {
         Status served = restore::lastServeError();

@@ -1,5 +1,7 @@
 #include "restore/instantrestore.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -16,6 +18,7 @@
 #include "restore/pagefetcher.h"
 #include "restore/restorestate.h"
 #include "restore/restorevfs.h"
+#include "restore/vfsfile.h"
 #include "trace/tracestore.h"
 #include "util/ratelimiter.h"
 #include "util/sqlitedb.h"
@@ -202,7 +205,8 @@ public:
                     rc = real->pMethods->xWrite(real, src, static_cast<int>(len), pos);
                 } else {
                     std::memcpy(m_page1.data() + from, src, len);
-                    m_page1Unsaved = true;
+                    (void)m_state->storePage1(m_page1.data(), false);  // seen by readers now, durable at xSync
+                    m_sharedDirty.store(true, std::memory_order_release);
                 }
             } else if (pgno > m_pageCount) {
                 rc = real->pMethods->xWrite(real, src, static_cast<int>(len), pos);
@@ -216,11 +220,12 @@ public:
                         return SQLITE_IOERR_WRITE;
                     }
                     std::memcpy(page.data() + from, src, len);
+                    markWritten(pgno);
                     rc = real->pMethods->xWrite(real, page.data(), static_cast<int>(m_pageSize), pageOff);
                 } else {
+                    markWritten(pgno);
                     rc = real->pMethods->xWrite(real, src, static_cast<int>(len), pos);
                 }
-                if (rc == SQLITE_OK) markWritten(pgno);
             }
             if (rc != SQLITE_OK) return rc;
             pos += static_cast<sqlite3_int64>(len);
@@ -239,12 +244,18 @@ public:
         return real->pMethods->xTruncate(real, size);
     }
 
+    // Written bits and page 1 are in the shared mapping from the moment they change (readers and a kill
+    // see them); the application's fsync makes them durable first.
     int sync(sqlite3_file* real, int flags) override {
-        if (!complete() && !publishWrites(true).isOk()) return SQLITE_IOERR_FSYNC;
+        if (!complete() && m_sharedDirty.exchange(false)) {
+            Status s = m_state->syncShared();
+            if (!s.isOk()) {
+                m_sharedDirty.store(true);
+                setLastServeError(s);
+                return SQLITE_IOERR_FSYNC;
+            }
+        }
         return real->pMethods->xSync(real, flags);
-    }
-    void beforeUnlock(int) override {
-        if (!complete()) (void)publishWrites(false);
     }
     bool readOnly() const override { return false; }
     void noteQuery(uint64_t nanos) override {
@@ -312,6 +323,9 @@ public:
             if (m_written.test(p)) continue;
             size_t got = 0;
             PRESCIENT_RETURN_IF_ERROR(m_target->read((p - 1) * m_pageSize, page.data(), m_pageSize, &got));
+            if (got != m_pageSize)
+                return Status::corruption("the restored target " + m_target->path() + " ends before page " +
+                                          std::to_string(p));
             const PageLocation& loc = m_state->location(p);
             bool ok = loc.zero() ? isAllZero(page.data(), m_pageSize) : BlobId::of(page.data(), m_pageSize) == loc.id;
             if (!ok)
@@ -322,11 +336,15 @@ public:
         return Status::ok();
     }
 
-    // Page 1 to the disk: from now on the target is a plain SQLite file and every call passes through.
+    // Page 1 to the disk, durably, then the state says complete, then every call passes through. Page-1
+    // I/O of the application waits on m_page1Mutex meanwhile; a kill at any point resumes correctly (the
+    // slot and the disk hold the same page 1; a complete state is taken as finished).
     Status writePage1AndComplete() {
         std::lock_guard<std::mutex> lock(m_page1Mutex);
         PRESCIENT_RETURN_IF_ERROR(m_target->write(0, m_page1.data(), m_pageSize));
         PRESCIENT_RETURN_IF_ERROR(m_target->sync());
+        PRESCIENT_RETURN_IF_ERROR(m_state->storePage1(m_page1.data(), true));
+        PRESCIENT_RETURN_IF_ERROR(m_state->markComplete());
         m_complete.store(true, std::memory_order_release);
         return Status::ok();
     }
@@ -355,11 +373,15 @@ public:
         std::lock_guard<std::mutex> lock(m_failMutex);
         return m_fatal;
     }
-    // The first damaged page, and how many there are.
+    // The first page that could not be restored and is still missing (a fetch that failed once and
+    // succeeded later does not count), and how many there are.
     Status failures(size_t* count) {
         std::lock_guard<std::mutex> lock(m_failMutex);
-        *count = m_failures.size();
-        return m_failures.empty() ? Status::ok() : m_failures.begin()->second;
+        *count = 0;
+        Status first;
+        for (const auto& [pgno, s] : m_failures)
+            if (!done(pgno) && (*count)++ == 0) first = s;
+        return first;
     }
     // Fetches on this thread whatever page is still missing (pages the queue no longer holds).
     bool restoreRemaining(std::string* buf) {
@@ -465,12 +487,13 @@ private:
         }
     }
 
-    // REQUIRES(stripe(pgno)).
+    // REQUIRES(stripe(pgno)). Before the application's bytes land.
     void markWritten(uint32_t pgno) {
         bool wasDone = done(pgno);
         if (m_written.set(pgno)) {
             m_pagesWritten.fetch_add(1, std::memory_order_relaxed);
-            m_writtenUnsaved.store(true, std::memory_order_release);
+            m_state->setWritten(pgno);
+            m_sharedDirty.store(true, std::memory_order_release);
         }
         m_tier1.erase(pgno);
         if (!wasDone) {
@@ -479,36 +502,18 @@ private:
         }
     }
 
-    // Written bits and page 1 to the state file, where the restorer of a resume and reader processes see
-    // them; durably when sync.
-    Status publishWrites(bool sync) {
-        std::lock_guard<std::mutex> lock(m_publishMutex);
-        if (m_writtenUnsaved.exchange(false)) {
-            std::vector<uint64_t> bits = m_written.copy();
-            Status s = m_state->storeBits(nullptr, bits.data(), sync);
-            if (!s.isOk()) {
-                m_writtenUnsaved.store(true);
-                return s;
-            }
-        }
-        std::lock_guard<std::mutex> p1(m_page1Mutex);
-        if (m_page1Unsaved || (sync && m_page1Stored)) {
-            PRESCIENT_RETURN_IF_ERROR(m_state->storePage1(m_page1.data(), sync));
-            m_page1Stored = !sync && m_page1Unsaved;  // stored but not yet synced
-            m_page1Unsaved = false;
-        }
-        return Status::ok();
-    }
-
     void recordFailure(uint32_t pgno, const Status& s) {
         setLastServeError(s);
         std::lock_guard<std::mutex> lock(m_failMutex);
         m_failures.emplace(pgno, s);
     }
+public:
     void recordFatal(const Status& s) {
         std::lock_guard<std::mutex> lock(m_failMutex);
         if (m_fatal.isOk()) m_fatal = s.withContext("writing the target");
     }
+
+private:
 
     std::unique_ptr<RestoreState> m_state;
     PageFetcher m_fetcher;
@@ -525,11 +530,8 @@ private:
     std::atomic<PrefetchQueue*> m_queue{nullptr};  // m_queueOwner, for lock-free use
     std::vector<uint32_t> m_earlyReads;  // GUARDED_BY(m_earlyMutex): reads before the queue existed
     std::mutex m_page1Mutex;
-    std::string m_page1;          // GUARDED_BY(m_page1Mutex): the current page 1
-    bool m_page1Unsaved = false;  // GUARDED_BY(m_page1Mutex)
-    bool m_page1Stored = false;   // GUARDED_BY(m_page1Mutex): stored without msync
-    std::mutex m_publishMutex;
-    std::atomic<bool> m_writtenUnsaved{false};
+    std::string m_page1;                      // GUARDED_BY(m_page1Mutex): the current page 1
+    std::atomic<bool> m_sharedDirty{false};  // written bits or page 1 changed since the last msync
     std::atomic<bool> m_complete{false};
     monitor::RestoreCounters m_counters;
     const Clock::time_point m_start;
@@ -568,7 +570,8 @@ struct InstantRestore::Impl {
     double restoreSeconds = 0, verifySeconds = 0;
 
     bool cancelled() const { return cancel.isCancelled() || options.job.cancelled(); }
-    void run();
+    void run();  // the housekeeping thread
+    void runSession();
     Status plan();
     Status finish();
     void raise(std::vector<monitor::Alert> fired);
@@ -675,23 +678,48 @@ Result<std::unique_ptr<InstantRestore>> InstantRestore::start(repo::Repository& 
                                     " (run 'prescient train --source " + snapshot.sourcePath + "', or use --strategy none)");
     }
 
+    if (!options.originPath.empty() && absolutePath(options.originPath) == target)
+        return Status::invalidArgument("the origin " + target + " cannot be the target of the restore");
+    // One start at a time per target (a concurrent start would truncate this one's target); the owner's
+    // lock on the state file takes over once it is open.
+    std::string holder;
+    auto startLock = env->lock(target + ".prescient-start", &holder);
+    if (!startLock.isOk()) {
+        if (startLock.status().code() == Status::Code::kBusy)
+            return Status::busy("another restore of " + target + " is starting (" + holder + ")");
+        return startLock.status();
+    }
+    (void)(*startLock)->writeContent("pid " + std::to_string(::getpid()));
+
     std::unique_ptr<RestoreState> state;
     bool resumed = false;
     bool startOver = false;
     if (env->stat(statePath).isOk()) {
         auto st = RestoreState::open(statePath, true);
         if (!st.isOk() && st.status().code() == Status::Code::kBusy) return st.status();
-        bool same = st.isOk() && (*st)->info().snapshotId == snapshot.id &&
-                    (*st)->info().repoDir == absolutePath(repo.dir()) && targetStat.isOk();
-        if (same) {
-            state = std::move(st.value());
-            resumed = true;
-        } else if (!options.force && targetStat.isOk()) {
-            if (!st.isOk()) return st.status().withContext("unfinished restore of " + target + " (--force starts over)");
-            return Status::invalidArgument(target + " is an unfinished restore of snapshot " + (*st)->info().snapshotId +
-                                           " (run that restore again to resume it, or use --force to start over)");
+        if (st.isOk() && (*st)->state() == RestoreState::kComplete) {
+            // Finished: killed after the target became a plain file but before the state went.
+            st = Status::notFound("finished");
+            (void)env->remove(statePath);
+            if (!options.force)
+                return Status::invalidArgument("target " + target + " already exists: a finished restore (use --force to replace it)");
+            startOver = true;
         } else {
-            startOver = true;  // after `st` closes
+            // A target deleted since cannot be resumed: its restored pages are gone.
+            bool same = st.isOk() && (*st)->info().snapshotId == snapshot.id &&
+                        (*st)->info().repoDir == absolutePath(repo.dir()) && targetStat.isOk();
+            if (same) {
+                state = std::move(st.value());
+                resumed = true;
+            } else if (!options.force && targetStat.isOk()) {
+                if (!st.isOk())
+                    return st.status().withContext("unfinished restore of " + target + " (--force starts over)");
+                return Status::invalidArgument(target + " is an unfinished restore of snapshot " +
+                                               (*st)->info().snapshotId +
+                                               " (run that restore again to resume it, or use --force to start over)");
+            } else {
+                startOver = true;  // after `st` closes
+            }
         }
     } else if (targetStat.isOk()) {
         if (!options.force)
@@ -708,8 +736,25 @@ Result<std::unique_ptr<InstantRestore>> InstantRestore::start(repo::Repository& 
         auto st = RestoreState::open(statePath, true);
         if (!st.isOk()) return st.status();
         state = std::move(st.value());
+    } else {
+        // A kill may have come between the state file and the target's preallocation: make the target whole
+        // (no page can be marked restored before it was). Page 1's place keeps the marker.
+        const uint64_t want = state->info().pageCount * state->info().pageSize;
+        auto size = env->stat(target);
+        if (!size.isOk() || size->size < want) {
+            auto f = env->open(target, size.isOk() ? OpenMode::kReadWrite : OpenMode::kCreateNew);
+            if (!f.isOk()) return f.status();
+            std::string marker(state->info().pageSize, '\0');
+            std::memcpy(marker.data(), kMarker, std::min(sizeof(kMarker) - 1, marker.size()));
+            PRESCIENT_RETURN_IF_ERROR((*f)->write(0, marker.data(), marker.size()));
+            PRESCIENT_RETURN_IF_ERROR((*f)->truncate(want));
+            PRESCIENT_RETURN_IF_ERROR((*f)->sync());
+            PRESCIENT_RETURN_IF_ERROR(env->syncDir(dir));
+        }
     }
-    auto file = env->open(target, OpenMode::kReadWrite);
+    startLock.value().reset();
+    // Through SQLite's unix VFS: closing it never drops the locks of connections of this process.
+    auto file = openThroughUnixVfs(target, true);
     if (!file.isOk()) return file.status();
 
     auto impl = std::make_unique<Impl>();
@@ -718,9 +763,13 @@ Result<std::unique_ptr<InstantRestore>> InstantRestore::start(repo::Repository& 
     impl->target = target;
     impl->options = options;
     impl->resumed = resumed;
-    std::string origin = options.originPath.empty() ? state->info().originPath : absolutePath(options.originPath);
+    const std::string storedOrigin = state->info().originPath;
     impl->server = std::make_shared<SessionServer>(env, std::move(state), std::move(file.value()), options.cacheBytes);
-    if (!origin.empty()) PRESCIENT_RETURN_IF_ERROR(impl->server->fetcher().openOrigin(origin));
+    if (!options.originPath.empty()) {
+        PRESCIENT_RETURN_IF_ERROR(impl->server->fetcher().openOrigin(absolutePath(options.originPath)));
+    } else if (!storedOrigin.empty()) {
+        (void)impl->server->fetcher().openOrigin(storedOrigin);  // optional on a resume: it may be gone
+    }
     impl->series = std::make_unique<monitor::MetricsSeries>(&impl->server->counters());
     if (options.rateMBps > 0)
         impl->limiter = std::make_unique<RateLimiter>(static_cast<uint64_t>(options.rateMBps * 1e6));
@@ -728,7 +777,12 @@ Result<std::unique_ptr<InstantRestore>> InstantRestore::start(repo::Repository& 
     registerPageServer(target, impl->server);  // from here the target answers
     impl->readySeconds = secondsSince(t0);
     Impl* raw = impl.get();
-    impl->housekeeper = std::thread([raw] { raw->run(); });
+    try {
+        impl->housekeeper = std::thread([raw] { raw->run(); });
+    } catch (const std::exception& e) {
+        registerPageServer(target, nullptr);
+        return Status::ioError(std::string("cannot start the restore thread: ") + e.what());
+    }
     return std::unique_ptr<InstantRestore>(new InstantRestore(std::move(impl)));
 }
 
@@ -818,6 +872,19 @@ void InstantRestore::Impl::recordHistory(const std::string& status, const std::s
 }
 
 void InstantRestore::Impl::run() {
+    try {
+        runSession();
+    } catch (const std::exception& e) {  // nothing escapes the thread: the session fails with a Status
+        cancel.cancel();
+        for (auto& w : workers)
+            if (w.joinable()) w.join();
+        std::lock_guard<std::mutex> lock(resultMutex);
+        result = Status::ioError(std::string("instant restore of ") + target + " failed: " + e.what());
+        finished = true;
+    }
+}
+
+void InstantRestore::Impl::runSession() {
     SessionServer& s = *server;
     auto t0 = s.startTime();
     recordHistory("running", "", -1);
@@ -828,10 +895,14 @@ void InstantRestore::Impl::run() {
         workersRunning = n;
         for (int i = 0; i < n; ++i)
             workers.emplace_back([this] {
-                std::string buf;
-                while (!cancelled()) {
-                    std::vector<uint32_t> batch = queue->popBatch(kBatchPages);
-                    if (batch.empty() || !server->restoreBatch(batch, &buf, limiter.get())) break;
+                try {
+                    std::string buf;
+                    while (!cancelled()) {
+                        std::vector<uint32_t> batch = queue->popBatch(kBatchPages);
+                        if (batch.empty() || !server->restoreBatch(batch, &buf, limiter.get())) break;
+                    }
+                } catch (const std::exception& e) {  // nothing escapes a worker
+                    server->recordFatal(Status::ioError(std::string("restore worker failed: ") + e.what()));
                 }
                 --workersRunning;
             });
@@ -873,8 +944,7 @@ void InstantRestore::Impl::run() {
     if (status.isOk()) {
         Status first = s.failures(&damaged);
         if (!first.isOk())
-            status = Status::corruption(std::to_string(damaged) + " page(s) could not be restored; first: " +
-                                        first.detail());
+            status = first.withContext(std::to_string(damaged) + " page(s) could not be restored; first");
     }
     auto verifyStart = Clock::now();
     if (status.isOk()) status = finish();
@@ -920,7 +990,8 @@ void InstantRestore::Impl::run() {
 Status InstantRestore::Impl::finish() {
     SessionServer& s = *server;
     options.job.report({"verify", 0, s.pageCount(), 0});
-    PRESCIENT_RETURN_IF_ERROR(s.verifyPages(options.job));
+    // The structure check first: its connection also rolls back a hot journal left by a killed writer,
+    // so the page check below sees committed content only.
     if (options.check != StructureCheck::kNone) {
         const char* pragma = options.check == StructureCheck::kFull ? "integrity_check" : "quick_check";
         tl_internal = true;
@@ -948,8 +1019,8 @@ Status InstantRestore::Impl::finish() {
         if (!st.isOk()) return st.withContext(std::string(pragma) + " of the restored target");
         if (result != "ok") return Status::corruption("restored target " + target + " fails " + pragma + ": " + result);
     }
+    PRESCIENT_RETURN_IF_ERROR(s.verifyPages(options.job));
     PRESCIENT_RETURN_IF_ERROR(s.writePage1AndComplete());
-    PRESCIENT_RETURN_IF_ERROR(s.state().markComplete());
     Env* env = repo->env();
     PRESCIENT_RETURN_IF_ERROR(env->remove(s.state().path()));
     return env->syncDir(dirName(target));

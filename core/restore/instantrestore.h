@@ -24,6 +24,11 @@
 //   - a damaged blob makes reads of that page fail with SQLITE_IOERR_READ (detail in lastServeError())
 //     and the restore end with Corruption naming page, blob and pack; other pages keep being served.
 //
+// Lifetimes: connections to the target may outlive the session (they keep fetching on demand), but the
+// repository's Env must outlive them all.
+// Known limit: a plain SQLite (not the prescient VFS) that opens an unfinished target after a crash may
+// replay the target's -journal or -wal into it; use `prescient sql` or the extension until it completes.
+//
 // Thread safety: start() and wait() from one thread; counters(), series(), queueStats(), cancel() from
 // any thread. SQLite connections to the target may be used on any thread while the session lives.
 #pragma once

@@ -1,5 +1,7 @@
 #include "restore/pagefetcher.h"
 
+#include "restore/vfsfile.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -14,46 +16,23 @@ constexpr uint64_t kMaxSpan = 2ull << 20;   // and up to this many bytes per rea
 PageFetcher::PageFetcher(Env* env, const RestoreState* state)
     : m_env(env), m_state(state), m_pageSize(state->info().pageSize), m_packs(state->packNames().size()) {}
 
-PageFetcher::~PageFetcher() {
-    if (m_origin) {
-        if (m_origin->pMethods) m_origin->pMethods->xClose(m_origin);
-        std::free(m_origin);
-    }
-}
+PageFetcher::~PageFetcher() = default;
 
 Status PageFetcher::openOrigin(const std::string& path) {
-    sqlite3_vfs* unix = sqlite3_vfs_find("unix");
-    if (!unix) return Status::ioError("SQLite has no unix VFS to open the origin " + path);
     auto st = m_env->stat(path);
     if (!st.isOk()) return Status::notFound("origin database " + path + " does not exist");
     if (st->kind != FileInfo::Kind::kFile) return Status::invalidArgument("origin " + path + " is not a file");
-    auto* f = static_cast<sqlite3_file*>(std::calloc(1, unix->szOsFile));
-    std::string full(unix->mxPathname + 1, '\0');
-    int rc = unix->xFullPathname(unix, path.c_str(), unix->mxPathname + 1, full.data());
-    if (rc == SQLITE_OK) {
-        int out = 0;
-        // The name must stay valid while the file is open: keep it in a static-lifetime string.
-        static std::mutex namesMutex;
-        static std::vector<std::unique_ptr<std::string>> names;
-        std::lock_guard<std::mutex> lock(namesMutex);
-        names.push_back(std::make_unique<std::string>(full.c_str()));
-        names.back()->push_back('\0');  // SQLite expects URI parameters after the name: none
-        rc = unix->xOpen(unix, names.back()->c_str(), f, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, &out);
-    }
-    if (rc != SQLITE_OK) {
-        if (f->pMethods) f->pMethods->xClose(f);
-        std::free(f);
-        return Status::ioError("cannot open origin database " + path + " (SQLite error " + std::to_string(rc) + ")");
-    }
-    m_origin = f;
+    auto f = openThroughUnixVfs(path, false);
+    if (!f.isOk()) return f.status().withContext("origin database");
+    m_origin = std::move(f.value());
     return Status::ok();
 }
 
 bool PageFetcher::fromOriginIfSame(uint32_t pgno, char* out) {
     if (!m_origin) return false;
-    int rc = m_origin->pMethods->xRead(m_origin, out, static_cast<int>(m_pageSize),
-                                       static_cast<sqlite3_int64>(pgno - 1) * m_pageSize);
-    if (rc != SQLITE_OK) return false;  // short read (origin shrank) or error: use the repository
+    size_t got = 0;
+    Status s = m_origin->read(static_cast<uint64_t>(pgno - 1) * m_pageSize, out, m_pageSize, &got);
+    if (!s.isOk() || got != m_pageSize) return false;  // origin shrank, or an error: use the repository
     return BlobId::of(out, m_pageSize) == m_state->location(pgno).id;
 }
 

@@ -57,7 +57,7 @@ private:
     uint32_t m_pageSize;
     std::mutex m_mutex;
     std::vector<std::shared_ptr<File>> m_packs;  // GUARDED_BY(m_mutex): opened lazily
-    sqlite3_file* m_origin = nullptr;            // unix-VFS file, read with pread: safe on any thread
+    std::unique_ptr<File> m_origin;              // through the unix VFS (vfsfile.h); null: none
     std::atomic<uint64_t> m_packReads{0};
 };
 

@@ -290,6 +290,22 @@ Status RestoreState::storePage1(const void* page, bool sync) {
     return Status::ok();
 }
 
+Status RestoreState::syncShared() {
+    if (!m_writable) return Status::ioError("restore state " + m_path + " is read-only");
+    char* begin = reinterpret_cast<char*>(m_written);
+    size_t len = static_cast<size_t>(bitWords() * 8);
+    size_t pageOff = static_cast<size_t>(begin - m_map) % kAlign;  // m_written is page-aligned: 0
+    if (::msync(begin - pageOff, alignUp(len + pageOff), MS_SYNC) != 0 ||
+        ::msync(m_map + m_page1Off, alignUp(m_info.pageSize), MS_SYNC) != 0)
+        return Status::fromErrno(errno, "syncing restore state " + m_path);
+    return Status::ok();
+}
+
+bool RestoreState::stillAtPath() const {
+    struct stat a {}, b {};
+    return ::stat(m_path.c_str(), &a) == 0 && ::fstat(m_fd, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 Status RestoreState::markComplete() {
     if (!m_writable) return Status::ioError("restore state " + m_path + " is read-only");
     reinterpret_cast<std::atomic<uint32_t>*>(m_map + kOffState)->store(kComplete, std::memory_order_release);

@@ -109,8 +109,17 @@ public:
     // into the file, and with sync msyncs them. IoError naming the file.
     Status storeBits(const uint64_t* restored, const uint64_t* written, bool sync = true);
     Status storePage1(const void* page, bool sync = true);
+    // Owner: sets one written bit in the shared mapping at once (visible to readers, kept across a kill;
+    // durable after syncShared()).
+    void setWritten(uint64_t pgno) {
+        m_written[pgno / 64].fetch_or(uint64_t{1} << (pgno % 64), std::memory_order_release);
+    }
+    // Owner: msyncs the written bits and the page-1 slot. IoError naming the file.
+    Status syncShared();
     // Owner: state = complete, durably. Readers then treat the target as a plain file.
     Status markComplete();
+    // Whether path still names the file this object maps (a restore started over replaces it).
+    bool stillAtPath() const;
 
     // Readers: a page this process had to fetch (the owner boosts its successors); counters.
     void postRead(uint32_t pgno);

@@ -26,6 +26,8 @@ public:
         if (!m_state->info().originPath.empty()) (void)m_fetcher.openOrigin(m_state->info().originPath);
     }
     bool complete() const { return m_state->state() == RestoreState::kComplete; }
+    // Still the restore at this path (not replaced by a restore started over since).
+    bool current() const { return !complete() && m_state->stillAtPath(); }
 
     int read(sqlite3_file* real, void* buf, int n, sqlite3_int64 off) override {
         if (complete()) return real->pMethods->xRead(real, buf, n, off);
@@ -97,7 +99,7 @@ std::shared_ptr<PageServer> serverFor(const std::string& path, bool* failed) {
     if (owner != r.owners.end()) return owner->second;
     auto it = r.readers.find(path);
     if (it != r.readers.end()) {
-        if (auto s = it->second.lock(); s && !static_cast<StateReader*>(s.get())->complete()) return s;
+        if (auto s = it->second.lock(); s && static_cast<StateReader*>(s.get())->current()) return s;
         r.readers.erase(it);
     }
     auto state = RestoreState::open(RestoreState::pathFor(path), false);
