@@ -14,6 +14,9 @@
 #include <atomic>
 #include <thread>
 
+#include "demo/workloads.h"
+#include "predict/model.h"
+#include "predict/pagecatalog.h"
 #include "restore/instantrestore.h"
 #include "restore/restorestate.h"
 #include "restore/restorevfs.h"
@@ -89,6 +92,8 @@ private slots:
     void initTestCase() { restore::registerRestoreVfs(); }
     void queriesDuringRestore_data();
     void queriesDuringRestore();
+    void workloadsDuringRestore_data();
+    void workloadsDuringRestore();
     void readersAndWriterDuringRestore_data();
     void readersAndWriterDuringRestore();
     void cancelResumeKeepsWrites();
@@ -132,6 +137,70 @@ void TestInstant::queriesDuringRestore() {
     QCOMPARE(history->size(), size_t{1});
     QCOMPARE(history->front().status, std::string("complete"));
     QVERIFY(history->front().ttfqSeconds < 0);  // no query was noted through the session
+}
+
+void TestInstant::workloadsDuringRestore_data() {
+    QTest::addColumn<QString>("workload");
+    for (const auto& name : demo::workloadNames()) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+// Every workload of the prediction engine: its read sessions replayed against the target during a restore
+// ordered by a trained Markov model give exactly the source's results.
+void TestInstant::workloadsDuringRestore() {
+    QFETCH(QString, workload);
+    const std::string name = str(workload);
+    if (name == "chinook" && QStandardPaths::findExecutable("sqlite3").isEmpty())
+        QSKIP("the chinook workload needs the sqlite3 shell");
+    QTemporaryDir tmp;
+    const std::string source = str(tmp.filePath("source.db")), repoDir = str(tmp.filePath("repo")),
+                      target = str(tmp.filePath("target.db"));
+    demo::WorkloadOptions wo;
+    wo.sessions = 8;
+    wo.scale = 0.5;
+    wo.recorderPath = PRESCIENT_RECORDER_PATH;
+    wo.chinookPath = chinookPath();
+    auto episodes = demo::runWorkload(name, source, wo);
+    PRESCIENT_VERIFY_OK(episodes.status());
+    PRESCIENT_VERIFY_OK(repo::Repository::init(Env::posix(), repoDir));
+    auto snap = backupOnce(Env::posix(), repoDir, source);
+    PRESCIENT_VERIFY_OK(snap.status());
+    auto repo = repo::Repository::open(Env::posix(), repoDir, repo::Repository::Access::kRead);
+    PRESCIENT_VERIFY_OK(repo.status());
+    {
+        auto pages = predict::describePages(source);
+        PRESCIENT_VERIFY_OK(pages.status());
+        auto model = predict::makeModel("markov");
+        PRESCIENT_VERIFY_OK(model.status());
+        PRESCIENT_VERIFY_OK((*model)->train(episodes.value(), pages.value(), {}));
+        repo::ModelRecord rec;
+        rec.sourcePath = snap->sourcePath;
+        rec.strategy = "markov";
+        rec.metricsJson = "{}";
+        PRESCIENT_VERIFY_OK((*repo)->catalog().addModel(rec, (*model)->save()).status());
+    }
+    demo::ReplayOptions ro;
+    ro.sessions = 12;
+    ro.seed = 42;
+    auto expected = demo::replayReads(name, source, ro);
+    PRESCIENT_VERIFY_OK(expected.status());
+
+    restore::InstantOptions o;
+    o.strategy = "markov";
+    o.rateMBps = 0.5;
+    auto session = restore::InstantRestore::start(**repo, *snap, target, o);
+    PRESCIENT_VERIFY_OK(session.status());
+    ro.vfs = restore::kRestoreVfsName;
+    auto during = demo::replayReads(name, target, ro);
+    PRESCIENT_VERIFY_OK(during.status());
+    const bool stillRestoring = !session.value()->done();
+    QCOMPARE(during->digest, expected->digest);
+    QCOMPARE(during->rows, expected->rows);
+    QVERIFY2(stillRestoring, "the restore ended before the replay: the test proves nothing");
+    auto res = session.value()->wait();
+    PRESCIENT_VERIFY_OK(res.status());
+    QCOMPARE(res->strategy, std::string("markov"));
+    QVERIFY(res->queue.predicted > 0);
+    QCOMPARE(logicalHash(target), logicalHash(source));
 }
 
 void TestInstant::readersAndWriterDuringRestore_data() { queriesDuringRestore_data(); }
