@@ -12,14 +12,11 @@
 
 namespace prescient::cli {
 
-namespace {
-
 int usageError(const std::string& command, const std::string& message) {
     std::fprintf(stderr, "prescient %s: %s\nRun 'prescient help' for usage.\n", command.c_str(), message.c_str());
     return kExitUsage;
 }
 
-// Parses argv and resolves --repo (default $PRESCIENT_REPO). Returns false after printing a usage error.
 bool parseWithRepo(const std::string& command, const Argv& argv, std::set<std::string> valueOptions,
                    const std::set<std::string>& flags, Args* args, std::string* repoDir, int* exitCode) {
     valueOptions.insert("repo");
@@ -36,6 +33,23 @@ bool parseWithRepo(const std::string& command, const Argv& argv, std::set<std::s
     }
     return true;
 }
+
+bool parseCheck(const std::string& command, const Args& args, restore::StructureCheck* check, int* exitCode) {
+    std::string v = args.value("check", "full");
+    if (v == "full")
+        *check = restore::StructureCheck::kFull;
+    else if (v == "quick")
+        *check = restore::StructureCheck::kQuick;
+    else if (v == "none")
+        *check = restore::StructureCheck::kNone;
+    else {
+        *exitCode = usageError(command, "--check takes full, quick or none");
+        return false;
+    }
+    return true;
+}
+
+namespace {
 
 void printNotices(const repo::Repository& r) {
     for (const auto& n : r.notices()) std::fprintf(stderr, "prescient: note: %s\n", n.c_str());
@@ -155,15 +169,7 @@ int cmdRestore(const Argv& argv) {
             return usageError("restore", std::string("--") + instantOnly + " needs --instant");
     if (args.positionals().size() != 2) return usageError("restore", "expected SNAPSHOT and TARGET_DB");
     restore::RestoreOptions opts;
-    std::string check = args.value("check", "full");
-    if (check == "full")
-        opts.check = restore::StructureCheck::kFull;
-    else if (check == "quick")
-        opts.check = restore::StructureCheck::kQuick;
-    else if (check == "none")
-        opts.check = restore::StructureCheck::kNone;
-    else
-        return usageError("restore", "--check takes full, quick or none");
+    if (!parseCheck("restore", args, &opts.check, &code)) return code;
     auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
     if (!r.isOk()) return reportError(r.status());
     auto snap = r.value()->resolveSnapshot(args.positionals()[0]);

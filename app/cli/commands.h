@@ -2,9 +2,11 @@
 // They print results on stdout, errors and progress on stderr.
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
+#include "restore/plainrestore.h"
 #include "util/job.h"
 
 namespace prescient::cli {
@@ -29,6 +31,15 @@ int cmdRestores(const Argv& argv);
 int cmdAlerts(const Argv& argv);
 
 class Args;
+// Shared by the subcommands. usageError prints "prescient COMMAND: MESSAGE" and returns kExitUsage.
+int usageError(const std::string& command, const std::string& message);
+// Parses argv and resolves --repo (default $PRESCIENT_REPO). Returns false after printing a usage error
+// (*exitCode set).
+bool parseWithRepo(const std::string& command, const Argv& argv, std::set<std::string> valueOptions,
+                   const std::set<std::string>& flags, Args* args, std::string* repoDir, int* exitCode);
+// --check full|quick|none (default full).
+bool parseCheck(const std::string& command, const Args& args, restore::StructureCheck* check, int* exitCode);
+
 // `restore --instant` (instantcommand.cpp), after cmdRestore parsed the arguments.
 int cmdInstantRestore(const Args& args, const std::string& repoDir);
 

@@ -11,29 +11,13 @@ namespace prescient::cli {
 
 namespace {
 
-int historyUsage(const std::string& command, const std::string& msg) {
-    std::fprintf(stderr, "prescient %s: %s\nRun 'prescient help' for usage.\n", command.c_str(), msg.c_str());
-    return kExitUsage;
-}
 
-// Parses argv and resolves --repo (default $PRESCIENT_REPO), as commands.cpp does. Returns false after
-// printing a usage error.
-bool parseWithRepo(const std::string& command, const Argv& argv, std::set<std::string> valueOptions,
-                   const std::set<std::string>& flags, Args* args, std::string* repoDir, int* exitCode) {
-    valueOptions.insert("repo");
-    std::string err;
-    if (!args->parse(argv, valueOptions, flags, &err)) {
-        *exitCode = historyUsage(command, err);
-        return false;
-    }
-    const char* env = std::getenv("PRESCIENT_REPO");
-    *repoDir = args->value("repo", env ? env : "");
-    if (repoDir->empty()) {
-        *exitCode = historyUsage(command, "no repository: give --repo DIR or set PRESCIENT_REPO");
-        return false;
-    }
+// parseWithRepo, and no positional arguments.
+bool parseNoPositionals(const std::string& command, const Argv& argv, std::set<std::string> valueOptions,
+                        const std::set<std::string>& flags, Args* args, std::string* repoDir, int* exitCode) {
+    if (!cli::parseWithRepo(command, argv, std::move(valueOptions), flags, args, repoDir, exitCode)) return false;
     if (!args->positionals().empty()) {
-        *exitCode = historyUsage(command, "unexpected argument " + args->positionals()[0]);
+        *exitCode = usageError(command, "unexpected argument " + args->positionals()[0]);
         return false;
     }
     return true;
@@ -92,7 +76,7 @@ int cmdRestores(const Argv& argv) {
     Args args;
     std::string dir;
     int code = 0;
-    if (!parseWithRepo("restores", argv, {}, {"json"}, &args, &dir, &code)) return code;
+    if (!parseNoPositionals("restores", argv, {}, {"json"}, &args, &dir, &code)) return code;
     auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
     if (!r.isOk()) return reportError(r.status());
     auto list = r.value()->catalog().listRestores();
@@ -139,13 +123,13 @@ int cmdAlerts(const Argv& argv) {
     Args args;
     std::string dir;
     int code = 0;
-    if (!parseWithRepo("alerts", argv, {"ack"}, {"json"}, &args, &dir, &code)) return code;
+    if (!parseNoPositionals("alerts", argv, {"ack"}, {"json"}, &args, &dir, &code)) return code;
     int64_t ackId = 0;
     if (args.has("ack")) {
         char* end = nullptr;
         std::string v = args.value("ack");
         long long id = std::strtoll(v.c_str(), &end, 10);
-        if (v.empty() || !end || *end || id <= 0) return historyUsage("alerts", "--ack takes an alert id (a number)");
+        if (v.empty() || !end || *end || id <= 0) return usageError("alerts", "--ack takes an alert id (a number)");
         ackId = id;
     }
     auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);

@@ -22,11 +22,6 @@ namespace prescient::cli {
 
 namespace {
 
-int usageError(const std::string& command, const std::string& message) {
-    std::fprintf(stderr, "prescient %s: %s\nRun 'prescient help' for usage.\n", command.c_str(), message.c_str());
-    return kExitUsage;
-}
-
 bool parseNumber(const Args& args, const std::string& name, double* out) {
     if (!args.has(name)) return true;
     std::string v = args.value(name, "");
@@ -98,15 +93,8 @@ int cmdInstantRestore(const Args& args, const std::string& repoDir) {
         !parseNumber(args, "alert-precision", &opts.alertRules.minPrecision) ||
         !parseNumber(args, "alert-stall", &opts.alertRules.stallSeconds))
         return usageError("restore", "alert thresholds take non-negative numbers");
-    std::string check = args.value("check", "full");
-    if (check == "full")
-        opts.check = restore::StructureCheck::kFull;
-    else if (check == "quick")
-        opts.check = restore::StructureCheck::kQuick;
-    else if (check == "none")
-        opts.check = restore::StructureCheck::kNone;
-    else
-        return usageError("restore", "--check takes full, quick or none");
+    int code = 0;
+    if (!parseCheck("restore", args, &opts.check, &code)) return code;
     const bool json = args.has("json-progress");
     const bool terminal = !json && ::isatty(STDERR_FILENO);
     opts.job.cancel = &interruptToken();
