@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine: installs the Debian packages the build needs (only the
 # missing ones), configures and builds with CMake + Ninja, then runs what was asked:
-#   bash installer/bootstrap.sh demo   build, then run the demo (prescient demo --dir ./prescient-demo)
+#   bash installer/bootstrap.sh demo   build, then open the GUI on the demo repository (prescient-gui --demo);
+#                                      without a display: render the GUI's views of the demo to PNG files
+#                                      and run the CLI demo instead
 #   bash installer/bootstrap.sh test   build, then run the whole test suite with ctest
 #   bash installer/bootstrap.sh build  build only
 # Environment: BUILD_DIR (default ./build), JOBS (default: number of cores).
@@ -14,7 +16,7 @@ jobs=${JOBS:-$(nproc)}
 
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev libxkbcommon-dev
     libsqlite3-dev libboost-filesystem-dev libzstd-dev libxxhash-dev
     libdlib-dev libblas-dev liblapack-dev libjpeg-dev libpng-dev zlib1g-dev
     sqlite3
@@ -40,6 +42,15 @@ cmake --build "$build_dir" -j "$jobs"
 
 case "$mode" in
     demo)
+        if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+            exec "$build_dir/app/prescient-gui" --demo
+        fi
+        shots=${DEMO_DIR:-$here/prescient-demo}-screenshots
+        mkdir -p "$shots"
+        echo "bootstrap: no display: rendering the GUI's views of the demo repository into $shots"
+        for view in timeline restore console; do
+            QT_QPA_PLATFORM=offscreen "$build_dir/app/prescient-gui" --screenshot "$shots/$view.png" --view "$view"
+        done
         "$build_dir/app/prescient" demo --dir "${DEMO_DIR:-$here/prescient-demo}"
         ;;
     test)

@@ -127,7 +127,7 @@ Result<repo::SnapshotInfo> backupImpl(repo::Repository& repository, const std::s
     // One read transaction from here to the end of the copy: the snapshot's instant.
     PRESCIENT_RETURN_IF_ERROR(src.db.exec("BEGIN"));
     src.inTxn = true;
-    int64_t timeUs = nowUs();
+    int64_t timeUs = options.timeUs ? options.timeUs : nowUs();
     auto pageSize = src.db.queryInt("PRAGMA page_size");
     if (!pageSize.isOk()) {
         // Say why the file cannot be read when the header tells (not a database, truncated).

@@ -21,6 +21,8 @@ struct BackupOptions {
     std::string tag;
     RateLimiter* rate = nullptr;  // optional; the backup calls acquire() per page
     JobControl job;
+    int64_t timeUs = 0;  // the snapshot's recorded time; 0 = when its read transaction began (the normal
+                         // case). Set only for generated data (the demo repository's simulated days).
 };
 
 // The repository must be open for writing. Returns the committed snapshot.

@@ -1,0 +1,123 @@
+// prescient-gui: the desktop GUI. Opens $PRESCIENT_REPO (or the XDG data folder's repository, or --repo
+// DIR); --demo opens the demo repository (built on first use). --screenshot FILE --view
+// timeline|restore|console renders one view of the demo offscreen and saves it as a PNG (the restore and
+// console views start an instant restore of the latest snapshot and run a query first).
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+#include "appcontext.h"
+#include "mainwindow.h"
+#include "queryconsole.h"
+#include "restoredialog.h"
+#include "restoremanager.h"
+#include "snapshotsview.h"
+
+using namespace prescient::ui;
+
+namespace {
+
+// Drives the window to the requested view of the demo, then saves it and quits.
+void scheduleScreenshot(QApplication* app, MainWindow* w, AppContext* ctx, const QString& file, const QString& view,
+                        QTemporaryDir* scratch) {
+    auto started = std::make_shared<bool>(false);
+    QObject::connect(ctx, &AppContext::stateChanged, w, [=] {
+        const RepoState& s = ctx->state();
+        if (*started || s.snapshots.empty()) return;
+        *started = true;
+        auto save = [=] {
+            bool ok = w->grab().save(file);
+            std::fprintf(ok ? stdout : stderr, ok ? "saved %s\n" : "cannot save %s\n", qPrintable(file));
+            app->exit(ok ? 0 : 1);
+        };
+        if (view == "timeline") {
+            w->showView("timeline");
+            w->snapshotsView()->selectSnapshot(QString::fromStdString(s.snapshots.back().id));
+            QTimer::singleShot(800, w, save);
+            return;
+        }
+        RestoreRequest r;
+        r.snapshot = s.snapshots.back();
+        r.target = scratch->filePath("shop-restored.db");
+        r.strategy = "";
+        r.rateMBps = 4;  // slow enough to show a restore in flight
+        int id = w->restoreManager()->start(r);
+        QObject::connect(w->restoreManager(), &RestoreManager::restoreStarted, w, [=](int started) {
+            if (started != id) return;
+            if (view == "console") {
+                w->showView("console");
+                w->queryConsole()->setTarget(r.target);
+                w->queryConsole()->setSql(
+                    "SELECT c.name, c.city, count(o.id) AS orders, sum(o.total) / 100.0 AS spent\n"
+                    "FROM customers c JOIN orders o ON o.customer_id = c.id\n"
+                    "WHERE c.id BETWEEN 100 AND 140 GROUP BY c.id ORDER BY spent DESC LIMIT 25;");
+                QObject::connect(w->queryConsole(), &QueryConsole::queryFinished, w,
+                                 [=](bool, int, double) { QTimer::singleShot(300, w, save); });
+                w->queryConsole()->runQuery();
+            } else {  // a few queries while it restores, so the tier chart has reads to show
+                w->showView("restore");
+                w->queryConsole()->setTarget(r.target);
+                w->queryConsole()->setSql("SELECT count(*), sum(total) FROM orders WHERE customer_id BETWEEN 1 AND 400");
+                auto* ticker = new QTimer(w);
+                QObject::connect(ticker, &QTimer::timeout, w, [=] { w->queryConsole()->runQuery(); });
+                ticker->start(150);
+                QTimer::singleShot(3000, w, save);
+            }
+        });
+    });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool shot = false;
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]) == "--screenshot") shot = true;
+    if (shot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("Prescient");
+    QApplication::setApplicationName("prescient");
+    QApplication::setApplicationVersion(PRESCIENT_VERSION);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Prescient: predictive backup and instant restore for SQLite databases");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption demoOpt("demo", "Open the demo repository (built on first use).");
+    QCommandLineOption repoOpt("repo", "Open the repository in DIR.", "DIR");
+    QCommandLineOption shotOpt("screenshot", "Render a view of the demo offscreen and save it to FILE.", "FILE");
+    QCommandLineOption viewOpt("view", "The view for --screenshot: timeline, restore or console.", "VIEW", "timeline");
+    parser.addOptions({demoOpt, repoOpt, shotOpt, viewOpt});
+    parser.process(app);
+    const QString view = parser.value(viewOpt);
+    if (parser.isSet(shotOpt) && view != "timeline" && view != "restore" && view != "console") {
+        std::fprintf(stderr, "prescient-gui: --view takes timeline, restore or console\n");
+        return 2;
+    }
+
+    AppContext ctx;
+    MainWindow w(&ctx);
+    QTemporaryDir scratch;
+    if (parser.isSet(shotOpt)) {
+        w.setOfferDemo(false);
+        w.resize(1280, 800);
+        scheduleScreenshot(&app, &w, &ctx, parser.value(shotOpt), view, &scratch);
+        QObject::connect(&ctx, &AppContext::failed, &app, [&app](const QString& m) {
+            std::fprintf(stderr, "prescient-gui: %s\n", qPrintable(m));
+            app.exit(1);
+        });
+        w.show();
+        w.openDemo();
+        return app.exec();
+    }
+    w.show();
+    if (parser.isSet(demoOpt))
+        w.openDemo();
+    else
+        ctx.openRepository(parser.isSet(repoOpt) ? parser.value(repoOpt) : AppContext::defaultRepositoryDir(), true);
+    return app.exec();
+}

@@ -1,0 +1,111 @@
+#include "appcontext.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+#include "errortext.h"
+
+namespace prescient::ui {
+
+namespace {
+
+struct Opened {
+    Status status;
+    std::shared_ptr<repo::Repository> repo;
+};
+
+Result<RepoState> loadState(repo::Repository& r) {
+    RepoState s;
+    s.repoDir = QString::fromStdString(r.dir());
+    auto snaps = r.catalog().listSnapshots();
+    if (!snaps.isOk()) return snaps.status();
+    s.snapshots = std::move(snaps.value());
+    auto models = r.catalog().listModels("");
+    if (models.isOk()) s.models = std::move(models.value());
+    auto restores = r.catalog().listRestores();
+    if (restores.isOk()) s.restores = std::move(restores.value());
+    return s;
+}
+
+}  // namespace
+
+AppContext::AppContext(QObject* parent) : QObject(parent) {
+    m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
+}
+
+AppContext::~AppContext() { m_pool.waitForDone(); }
+
+QString AppContext::defaultRepositoryDir() {
+    QByteArray env = qgetenv("PRESCIENT_REPO");
+    if (!env.isEmpty()) return QString::fromLocal8Bit(env);
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/repository";
+}
+
+QString AppContext::demoDir() { return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/demo"; }
+
+QStringList AppContext::recentRepositories() const {
+    return QSettings().value("recentRepositories").toStringList();
+}
+
+void AppContext::rememberRecent(const QString& dir) {
+    QStringList list = recentRepositories();
+    list.removeAll(dir);
+    list.prepend(dir);
+    while (list.size() > 8) list.removeLast();
+    QSettings().setValue("recentRepositories", list);
+}
+
+void AppContext::openRepository(const QString& dirIn, bool create) {
+    const QString dir = QDir(dirIn).absolutePath();
+    run<Opened>(
+        this, "open",
+        [dir, create] {
+            Opened o;
+            Env* env = Env::posix();
+            std::string d = dir.toStdString();
+            auto r = repo::Repository::open(env, d, repo::Repository::Access::kRead);
+            if (!r.isOk() && r.status().code() == Status::Code::kNotFound && create) {
+                QDir().mkpath(dir);
+                o.status = repo::Repository::init(env, d);
+                if (o.status.isOk()) r = repo::Repository::open(env, d, repo::Repository::Access::kRead);
+            }
+            if (!r.isOk()) {
+                o.status = r.status();
+                return o;
+            }
+            o.repo = std::shared_ptr<repo::Repository>(std::move(r.value()));
+            return o;
+        },
+        [this, dir](Opened o) {
+            if (!o.status.isOk()) {
+                emit failed(errorText(o.status, tr("Opening the repository %1").arg(dir)));
+                return;
+            }
+            m_repo = std::move(o.repo);
+            m_state = RepoState();
+            m_state.repoDir = dir;
+            rememberRecent(dir);
+            emit repositoryOpened(dir);
+            reload();
+        });
+}
+
+void AppContext::reload() {
+    auto repo = m_repo;
+    if (!repo) return;
+    run<Result<RepoState>>(
+        this, "reload", [repo] { return loadState(*repo); },
+        [this](Result<RepoState> s) {
+            if (!s.isOk()) {
+                emit failed(errorText(s.status(), tr("Reading the repository")));
+                return;
+            }
+            quint64 gen = m_state.generation + 1;
+            m_state = std::move(s.value());
+            m_state.generation = gen;
+            emit stateChanged();
+        });
+}
+
+}  // namespace prescient::ui
