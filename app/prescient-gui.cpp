@@ -46,6 +46,12 @@ void scheduleScreenshot(QApplication* app, MainWindow* w, AppContext* ctx, const
         r.strategy = "";
         r.rateMBps = 4;  // slow enough to show a restore in flight
         int id = w->restoreManager()->start(r);
+        QObject::connect(w->restoreManager(), &RestoreManager::restoreFinished, w,
+                         [=](int finished, bool ok, const QString& message) {
+                             if (finished != id || ok) return;
+                             std::fprintf(stderr, "prescient-gui: the restore failed: %s\n", qPrintable(message));
+                             app->exit(1);
+                         });
         QObject::connect(w->restoreManager(), &RestoreManager::restoreStarted, w, [=](int started) {
             if (started != id) return;
             if (view == "console") {
@@ -99,15 +105,19 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    QTemporaryDir scratch;  // before the context: a screenshot's restore writes here until the end
     AppContext ctx;
     MainWindow w(&ctx);
-    QTemporaryDir scratch;
     if (parser.isSet(shotOpt)) {
         w.setOfferDemo(false);
         w.resize(1280, 800);
         scheduleScreenshot(&app, &w, &ctx, parser.value(shotOpt), view, &scratch);
         QObject::connect(&ctx, &AppContext::failed, &app, [&app](const QString& m) {
             std::fprintf(stderr, "prescient-gui: %s\n", qPrintable(m));
+            app.exit(1);
+        });
+        QTimer::singleShot(180000, &app, [&app] {
+            std::fprintf(stderr, "prescient-gui: --screenshot timed out\n");
             app.exit(1);
         });
         w.show();

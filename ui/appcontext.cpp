@@ -34,7 +34,19 @@ AppContext::AppContext(QObject* parent) : QObject(parent) {
     m_pool.setMaxThreadCount(std::max(4, QThread::idealThreadCount()));
 }
 
-AppContext::~AppContext() { m_pool.waitForDone(); }
+AppContext::~AppContext() {
+    for (auto& weak : m_tokens)
+        if (auto t = weak.lock()) t->cancel();
+    m_pool.waitForDone();
+    // The last repository reference may go here (a catalog close): the pool is idle by now.
+}
+
+std::shared_ptr<CancelToken> AppContext::jobToken() {
+    std::erase_if(m_tokens, [](const std::weak_ptr<CancelToken>& w) { return w.expired(); });
+    auto token = std::make_shared<CancelToken>();
+    m_tokens.push_back(token);
+    return token;
+}
 
 QString AppContext::defaultRepositoryDir() {
     QByteArray env = qgetenv("PRESCIENT_REPO");
@@ -66,9 +78,13 @@ void AppContext::openRepository(const QString& dirIn, bool create) {
             std::string d = dir.toStdString();
             auto r = repo::Repository::open(env, d, repo::Repository::Access::kRead);
             if (!r.isOk() && r.status().code() == Status::Code::kNotFound && create) {
-                QDir().mkpath(dir);
+                if (!QDir().mkpath(dir)) {
+                    o.status = Status::ioError("cannot create the folder " + d);
+                    return o;
+                }
                 o.status = repo::Repository::init(env, d);
-                if (o.status.isOk()) r = repo::Repository::open(env, d, repo::Repository::Access::kRead);
+                if (!o.status.isOk()) return o;  // keep init's own reason (permissions, disk full)
+                r = repo::Repository::open(env, d, repo::Repository::Access::kRead);
             }
             if (!r.isOk()) {
                 o.status = r.status();

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "repo/repository.h"
+#include "util/job.h"
 
 namespace prescient::ui {
 
@@ -65,20 +66,37 @@ public:
     void run(QObject* context, const QString& key, std::function<R()> work, std::function<void(R)> done) {
         quint64 gen = key.isEmpty() ? 0 : ++m_generations[key];
         QPointer<QObject> guard(context);
-        QPointer<AppContext> self(this);
+        AppContext* self = this;  // outlives every pool job: its destructor waits for the pool
         m_pool.start([work = std::move(work), done = std::move(done), guard, self, key, gen]() mutable {
-            auto result = std::make_shared<R>(work());
-            if (!guard) return;
+            std::shared_ptr<R> result;
+            QString failure;
+            try {  // nothing escapes a pool thread (QThreadPool would terminate the application)
+                result = std::make_shared<R>(work());
+            } catch (const std::exception& e) {
+                failure = QString::fromLocal8Bit(e.what());
+            } catch (...) {
+                failure = QStringLiteral("unknown exception");
+            }
+            // Posted to the context object, never to `guard` itself: it may be deleted on the GUI thread
+            // at any moment; the queued call checks it there.
             QMetaObject::invokeMethod(
-                guard.data(),
-                [done = std::move(done), result, guard, self, key, gen]() {
-                    if (!guard || !self) return;
+                self,
+                [done = std::move(done), result, failure, guard, self, key, gen]() {
+                    if (!result) {
+                        emit self->failed(tr("Internal error: %1").arg(failure));
+                        return;
+                    }
+                    if (!guard) return;
                     if (!key.isEmpty() && self->m_generations[key] != gen) return;  // stale answer
                     done(std::move(*result));
                 },
                 Qt::QueuedConnection);
         });
     }
+
+    // A cancellation token for a job of this context: cancelled when the context shuts down (before it
+    // waits for the pool), so closing the window never waits for a long job to run to its end.
+    std::shared_ptr<CancelToken> jobToken();
 
 signals:
     void repositoryOpened(const QString& dir);
@@ -92,6 +110,7 @@ private:
     std::shared_ptr<repo::Repository> m_repo;
     RepoState m_state;
     std::map<QString, quint64> m_generations;  // GUI thread only
+    std::vector<std::weak_ptr<CancelToken>> m_tokens;  // GUI thread only: cancelled at shutdown
 };
 
 }  // namespace prescient::ui

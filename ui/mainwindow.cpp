@@ -125,6 +125,7 @@ void MainWindow::onStateChanged() {
 
 void MainWindow::openDemo() {
     m_demoOffered = true;
+    if (m_demoBuilding) return;  // one build at a time (a second would remove the first's folder)
     const QString dir = AppContext::demoDir();
     auto found = demo::findDemoRepository(dir.toStdString());
     if (found.isOk()) {
@@ -135,13 +136,22 @@ void MainWindow::openDemo() {
                                             "trained models)…"),
                                          QString(), 0, 0, this);
     progress->setWindowTitle(tr("Demo"));
+    progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(0);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->show();
     QPointer<QProgressDialog> guard(progress);
+    m_demoBuilding = true;
+    auto token = m_ctx->jobToken();
     m_ctx->run<Result<demo::DemoRepository>>(
-        this, "demo", [dir] { return demo::buildDemoRepository(dir.toStdString()); },
+        this, "",
+        [dir, token] {
+            JobControl job;
+            job.cancel = token.get();
+            return demo::buildDemoRepository(dir.toStdString(), job);
+        },
         [this, guard](Result<demo::DemoRepository> d) {
+            m_demoBuilding = false;
             if (guard) guard->close();
             if (!d.isOk()) {
                 showError(errorText(d.status(), tr("Building the demo repository")));
@@ -184,16 +194,18 @@ void runJobWithProgress(AppContext* ctx, QWidget* parent, const QString& title, 
                         std::function<R(const JobControl&)> work, std::function<void(R)> done) {
     auto* progress = new QProgressDialog(label, QObject::tr("Cancel"), 0, 0, parent);
     progress->setWindowTitle(title);
+    progress->setWindowModality(Qt::WindowModal);  // one such job at a time
     progress->setMinimumDuration(300);
     progress->setAttribute(Qt::WA_DeleteOnClose);
-    auto cancel = std::make_shared<CancelToken>();
-    QObject::connect(progress, &QProgressDialog::canceled, progress, [cancel] { cancel->cancel(); });
+    auto cancel = ctx->jobToken();  // also cancelled when the application shuts down
+    QObject::connect(progress, &QProgressDialog::canceled, ctx, [cancel] { cancel->cancel(); });
+    QObject::connect(progress, &QObject::destroyed, ctx, [cancel] { cancel->cancel(); });
     QPointer<QProgressDialog> guard(progress);
     JobControl job;
     job.cancel = cancel.get();
-    job.progress = [guard](const Progress& p) {
+    job.progress = [guard, ctx](const Progress& p) {
         QMetaObject::invokeMethod(
-            guard.data(),
+            ctx,  // outlives the job; the dialog may be gone: checked on the GUI thread
             [guard, p] {
                 if (!guard || p.total == 0) return;
                 guard->setMaximum(static_cast<int>(std::min<uint64_t>(p.total, INT_MAX)));

@@ -69,6 +69,7 @@ private:
     QPointer<RestoreDialog> m_restoreDialog;
     bool m_offerDemo = true;
     bool m_demoOffered = false;
+    bool m_demoBuilding = false;
 };
 
 }  // namespace prescient::ui

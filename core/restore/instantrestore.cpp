@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -264,7 +265,8 @@ public:
 
     // --- the workers ---
     // Fetches and writes one batch. Returns false on a failure that ends the restore (target I/O).
-    bool restoreBatch(const std::vector<uint32_t>& batch, std::string* buf, RateLimiter* limiter) {
+    bool restoreBatch(const std::vector<uint32_t>& batch, std::string* buf, RateLimiter* limiter,
+                      const CancelToken* cancel = nullptr) {
         PrefetchQueue* queue = m_queue.load(std::memory_order_acquire);
         std::vector<uint32_t> todo;
         for (uint32_t p : batch) {
@@ -274,7 +276,8 @@ public:
                 todo.push_back(p);
         }
         if (todo.empty()) return true;
-        if (limiter) limiter->acquire(todo.size() * m_pageSize);
+        if (limiter) limiter->acquire(todo.size() * m_pageSize, cancel);
+        if (cancel && cancel->isCancelled()) return true;  // the caller sees the cancellation
         buf->resize(todo.size() * m_pageSize);
         std::vector<Status> status;
         std::vector<char> origin;
@@ -315,10 +318,10 @@ public:
 
     // Every page but 1 that the application did not write, read back from the target and checked
     // against its blob id. Corruption naming the first page that differs.
-    Status verifyPages(const JobControl& job) {
+    Status verifyPages(const JobControl& job, const std::function<bool()>& cancelled) {
         std::string page(m_pageSize, '\0');
         for (uint64_t p = 2; p <= m_pageCount; ++p) {
-            if (job.cancelled()) return Status::cancelled("restore cancelled");
+            if (cancelled()) return Status::cancelled("restore cancelled");
             std::lock_guard<std::mutex> lock(stripe(static_cast<uint32_t>(p)));
             if (m_written.test(p)) continue;
             size_t got = 0;
@@ -899,7 +902,7 @@ void InstantRestore::Impl::runSession() {
                     std::string buf;
                     while (!cancelled()) {
                         std::vector<uint32_t> batch = queue->popBatch(kBatchPages);
-                        if (batch.empty() || !server->restoreBatch(batch, &buf, limiter.get())) break;
+                        if (batch.empty() || !server->restoreBatch(batch, &buf, limiter.get(), &cancel)) break;
                     }
                 } catch (const std::exception& e) {  // nothing escapes a worker
                     server->recordFatal(Status::ioError(std::string("restore worker failed: ") + e.what()));
@@ -1003,6 +1006,10 @@ Status InstantRestore::Impl::finish() {
             if (!db.isOk()) st = db.status();
             if (st.isOk()) {
                 sqlite3_busy_timeout(db->handle(), 60000);
+                // A cancel interrupts the check (it may run for minutes on a large database).
+                sqlite3_progress_handler(
+                    db->handle(), 10000, [](void* self) { return static_cast<Impl*>(self)->cancelled() ? 1 : 0; },
+                    this);
                 (void)db->exec("PRAGMA cache_size=-65536");
                 Stmt q(db->handle(), (std::string("PRAGMA ") + pragma).c_str());
                 st = q.prepared();
@@ -1019,7 +1026,7 @@ Status InstantRestore::Impl::finish() {
         if (!st.isOk()) return st.withContext(std::string(pragma) + " of the restored target");
         if (result != "ok") return Status::corruption("restored target " + target + " fails " + pragma + ": " + result);
     }
-    PRESCIENT_RETURN_IF_ERROR(s.verifyPages(options.job));
+    PRESCIENT_RETURN_IF_ERROR(s.verifyPages(options.job, [this] { return cancelled(); }));
     PRESCIENT_RETURN_IF_ERROR(s.writePage1AndComplete());
     Env* env = repo->env();
     PRESCIENT_RETURN_IF_ERROR(env->remove(s.state().path()));

@@ -1,5 +1,6 @@
 #include "util/ratelimiter.h"
 
+#include <algorithm>
 #include <thread>
 
 namespace prescient {
@@ -8,7 +9,7 @@ RateLimiter::RateLimiter(uint64_t bytesPerSecond) : m_rate(bytesPerSecond), m_ne
 
 void RateLimiter::setRate(uint64_t bytesPerSecond) { m_rate.store(bytesPerSecond); }
 
-void RateLimiter::acquire(uint64_t n) {
+void RateLimiter::acquire(uint64_t n, const CancelToken* cancel) {
     uint64_t rate = m_rate.load();
     if (rate == 0) return;
     std::chrono::steady_clock::time_point wakeAt;
@@ -21,7 +22,11 @@ void RateLimiter::acquire(uint64_t n) {
         m_next += std::chrono::nanoseconds(static_cast<int64_t>(n * 1e9 / rate));
         wakeAt = m_next;
     }
-    std::this_thread::sleep_until(wakeAt);
+    // In slices, so that a cancelled job stops waiting at once even at a very low rate.
+    while (std::chrono::steady_clock::now() < wakeAt) {
+        if (cancel && cancel->isCancelled()) return;
+        std::this_thread::sleep_until(std::min(wakeAt, std::chrono::steady_clock::now() + std::chrono::milliseconds(50)));
+    }
 }
 
 }  // namespace prescient

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <mutex>
 
+#include "util/job.h"
+
 namespace prescient {
 
 class RateLimiter {
@@ -16,8 +18,8 @@ public:
     explicit RateLimiter(uint64_t bytesPerSecond = 0);
     void setRate(uint64_t bytesPerSecond);
     uint64_t rate() const { return m_rate.load(); }
-    // Blocks until n more bytes may pass. Returns at once when unlimited.
-    void acquire(uint64_t n);
+    // Blocks until n more bytes may pass. Returns at once when unlimited, and early once cancel fires.
+    void acquire(uint64_t n, const CancelToken* cancel = nullptr);
 
 private:
     std::atomic<uint64_t> m_rate;
