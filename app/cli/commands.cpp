@@ -258,6 +258,16 @@ Usage:
                                          strategies: sequential hotset frequency markov ranker
   prescient restores  --repo DIR [--json]              past restores: time to first query, hit rate, duration
   prescient alerts    --repo DIR [--json] [--ack ID]   alerts raised by restores, newest first; --ack marks one seen
+  prescient partitions create --set DIR [--boundaries A,B,...] [--schema SQL --key COL]
+                                         a partition set: one table over SQLite files by key range
+                                         (default schema: the churn's time series, key ts)
+  prescient partitions status --set DIR [--json] [--events N]
+                                         map, rows, size and write rate per partition, last events
+  prescient partitions check  --set DIR  ranges cover the keys without overlap, every row in its
+                                         partition, no key twice (exit 3 on a violation)
+  prescient partitions churn  --set DIR --duration S [--seed N] [--writers N] [--rate R] [--json]
+                                         time-series ingest with retention that drives splits, merges
+                                         and creations (creates the set when missing)
   prescient help
 
 --repo defaults to $PRESCIENT_REPO.

@@ -29,6 +29,10 @@ int cmdPredict(const Argv& argv);
 int cmdSql(const Argv& argv);
 int cmdRestores(const Argv& argv);
 int cmdAlerts(const Argv& argv);
+// `partitions create|status|check|churn` (partitioncommand.cpp); other sub-commands go to
+// cmdPartitionsMore (partitionmore.cpp) with the arguments after the sub-command.
+int cmdPartitions(const Argv& argv);
+int cmdPartitionsMore(const std::string& sub, const Argv& argv);
 
 class Args;
 // Shared by the subcommands. usageError prints "prescient COMMAND: MESSAGE" and returns kExitUsage.
