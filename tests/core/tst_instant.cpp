@@ -327,7 +327,7 @@ void TestInstant::killAndResumeFromCli() {
     const QString repoDir = QString::fromStdString(s.repoDir), target = QString::fromStdString(s.target);
     QProcess p;
     p.start(QStringLiteral(PRESCIENT_CLI_PATH),
-            {"restore", "--repo", repoDir, "latest", target, "--instant", "--rate", "1", "--strategy", "none"});
+            {"restore", "--repo", repoDir, "latest", target, "--instant", "--rate", "0.3", "--strategy", "none"});
     QVERIFY(p.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(exists(restore::RestoreState::pathFor(s.target)), 20000);
     QTest::qWait(1500);
