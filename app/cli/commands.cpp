@@ -268,6 +268,18 @@ Usage:
   prescient partitions churn  --set DIR --duration S [--seed N] [--writers N] [--rate R] [--json]
                                          time-series ingest with retention that drives splits, merges
                                          and creations (creates the set when missing)
+  prescient partitions forecast --set DIR [--horizon S] [--predictor learned|linear|reactive] [--json]
+                                         per partition: probability of a split, merge or creation within
+                                         the horizon (default 10 s), expected time, split key
+  prescient partitions backup --repo DIR --set DIR [--strategy predictive|naive|stop-the-world|shadow-all]
+                      [--rate MBPS] [--confidence 0.5] [--json]
+                                         back up a partition set while it splits and merges (another
+                                         process may write it): prints the backup id and its figures
+  prescient partitions restore --repo DIR BACKUP TARGET_DIR [--json]
+                                         the end-of-backup map, each partition from its copy, then check
+                                         (exit 3 on a violation); BACKUP: id or 'latest'
+                      forecast and backup take the maintenance thresholds of `partitions churn`;
+                      override with --split-rows N --merge-rows N --create-span KEYS
   prescient help
 
 --repo defaults to $PRESCIENT_REPO.

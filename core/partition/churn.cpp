@@ -40,6 +40,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Value = PartitionSet::Value;
 
+int64_t wallUs() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 std::string squeezed(const std::string& s) {
     std::string out;
     for (char c : s)
@@ -124,11 +129,14 @@ void writer(Run& run, int index) {
         for (; credit >= 1 && !run.stop; credit -= 1) {
             if (!recent.empty() && uniform(rng) < o.updateFraction) {
                 int64_t key = recent[rng() % recent.size()];
-                Status s = run.set.update(
-                    key, {{"value", Value::real(level[0] + step(rng))}, {"note", Value::text("corrected")}});
-                if (s.isOk())
+                PartitionSet::Row changes{{"value", Value::real(level[0] + step(rng))},
+                                          {"note", Value::text("corrected")}};
+                int64_t before = o.onWrite ? wallUs() : 0;
+                Status s = run.set.update(key, changes);
+                if (s.isOk()) {
                     ++run.updated;
-                else if (s.code() != Status::Code::kNotFound)  // deleted by retention meanwhile
+                    if (o.onWrite) o.onWrite({ChurnWrite::kUpdate, key, std::move(changes), before, wallUs(), 0});
+                } else if (s.code() != Status::Code::kNotFound)  // deleted by retention meanwhile
                     return run.fail(s);
                 continue;
             }
@@ -144,8 +152,10 @@ void writer(Run& run, int index) {
                                   {"value", Value::real(level[sensor])},
                                   {"note", note}};
             Status s;
+            int64_t before = 0;
             for (int attempt = 0; attempt < 64; ++attempt) {
                 row[0].second.i = key;
+                if (o.onWrite) before = wallUs();
                 s = run.set.insert(row);
                 if (s.code() != Status::Code::kInvalidArgument || s.detail().find(" exists ") == std::string::npos)
                     break;
@@ -154,6 +164,7 @@ void writer(Run& run, int index) {
             }
             if (!s.isOk()) return run.fail(s);
             ++run.inserted;
+            if (o.onWrite) o.onWrite({ChurnWrite::kInsert, key, row, before, wallUs(), 0});
             firstKey = std::min(firstKey, key);
             lastKey = std::max(lastKey, key);
             if (recent.size() < 256)
@@ -186,9 +197,12 @@ void housekeeper(Run& run) {
         }
         if (now >= nextRetention && o.retentionUs > 0) {
             nextRetention += std::max(0.01, o.retentionEverySeconds);
-            auto n = run.set.removeBelow(run.simNowUs() - o.retentionUs);
+            const int64_t bound = run.simNowUs() - o.retentionUs;
+            int64_t before = o.onWrite ? wallUs() : 0;
+            auto n = run.set.removeBelow(bound);
             if (!n.isOk()) return run.fail(n.status());
             run.deleted += n.value();
+            if (o.onWrite) o.onWrite({ChurnWrite::kRemoveBelow, bound, {}, before, wallUs(), n.value()});
         }
     }
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "partition/partitionset.h"
@@ -29,6 +30,16 @@ SetOptions demoSetOptions();
 // Thresholds scaled to the churn's default rates: the top partition splits about once per time partition,
 // partitions emptied by retention merge, a partition of 30 simulated minutes is made ahead of the data.
 MaintenancePolicy demoPolicy();
+
+// One write of a churn run, as reported to ChurnOptions::onWrite.
+struct ChurnWrite {
+    enum Kind { kInsert, kUpdate, kRemoveBelow } kind = kInsert;
+    int64_t key = 0;        // the row's key; kRemoveBelow: the bound (rows with a lower key were deleted)
+    PartitionSet::Row row;  // kInsert: the row; kUpdate: the changed columns; kRemoveBelow: empty
+    int64_t beforeUs = 0;   // wall clock (µs since 1970) just before the call
+    int64_t afterUs = 0;    // ... and just after it returned: the write committed in between
+    uint64_t removed = 0;   // kRemoveBelow: rows deleted
+};
 
 struct ChurnOptions {
     double seconds = 10;  // real time the run lasts
@@ -49,6 +60,9 @@ struct ChurnOptions {
     double retentionEverySeconds = 0.1;  // real
     double maintainEverySeconds = 0.05;  // real; 0 = no maintenance thread
     MaintenancePolicy policy = demoPolicy();
+    // Optional: called after every successful write, on the thread that made it (a writer, retention); must
+    // be thread-safe and quick. Lets a test check a backup of the set against what was written when.
+    std::function<void(const ChurnWrite&)> onWrite;
 };
 
 struct ChurnStats {

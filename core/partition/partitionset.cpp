@@ -1170,6 +1170,59 @@ Result<std::unique_ptr<PartitionSet>> PartitionSet::Impl::finishOpen(std::unique
     return std::unique_ptr<PartitionSet>(new PartitionSet(std::move(impl)));
 }
 
+namespace {
+
+// Writes a new partmap.db (format 1) in dir: the meta rows, the map `rows` at `epoch`, empty events and
+// statistics. The caller has checked the rows (validateRanges).
+Status writeMapDb(const std::string& dir, const TableDesc& desc, const std::vector<MapRow>& rows, uint64_t epoch,
+                  int64_t statsBucketUs, int64_t nextId) {
+    std::string mapPath = joinPath(dir, kMapName);
+    auto meta = SqliteDb::open(mapPath, kOpenFlags | SQLITE_OPEN_CREATE);
+    if (!meta.isOk()) return meta.status();
+    SqliteDb& m = meta.value();
+    PRESCIENT_RETURN_IF_ERROR(m.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", mapPath));
+    PRESCIENT_RETURN_IF_ERROR(
+        m.exec("BEGIN;"
+               "CREATE TABLE meta(key TEXT PRIMARY KEY, value);"
+               "CREATE TABLE partitions(id INTEGER PRIMARY KEY, file TEXT NOT NULL UNIQUE, lo INTEGER NOT NULL, "
+               "  hi INTEGER, created_us INTEGER NOT NULL);"
+               "CREATE TABLE events(id INTEGER PRIMARY KEY, time_us INTEGER NOT NULL, kind TEXT NOT NULL, "
+               "  partition INTEGER NOT NULL, other INTEGER NOT NULL DEFAULT 0, key INTEGER NOT NULL DEFAULT 0, "
+               "  epoch_after INTEGER NOT NULL);"
+               "CREATE INDEX events_time ON events(time_us);"
+               "CREATE TABLE stats(partition INTEGER NOT NULL, bucket_us INTEGER NOT NULL, "
+               "  inserts INTEGER NOT NULL DEFAULT 0, updates INTEGER NOT NULL DEFAULT 0, "
+               "  deletes INTEGER NOT NULL DEFAULT 0, bytes INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(partition, "
+               "bucket_us));",
+               mapPath + ": create tables"));
+    Stmt st(m.handle(), "INSERT INTO meta(key, value) VALUES(?, ?)");
+    auto put = [&](const char* key, const std::string& v) {
+        st.reset();
+        return st.bind(1, std::string(key)).bind(2, v).run(mapPath + ": write meta");
+    };
+    PRESCIENT_RETURN_IF_ERROR(put("format", num(kFormat)));
+    PRESCIENT_RETURN_IF_ERROR(put("schema", desc.sql));
+    PRESCIENT_RETURN_IF_ERROR(put("table", desc.table));
+    PRESCIENT_RETURN_IF_ERROR(put("key_column", desc.key));
+    PRESCIENT_RETURN_IF_ERROR(put("epoch", std::to_string(epoch)));
+    PRESCIENT_RETURN_IF_ERROR(put("stats_bucket_us", num(statsBucketUs)));
+    PRESCIENT_RETURN_IF_ERROR(put("next_id", num(nextId)));
+    PRESCIENT_RETURN_IF_ERROR(put("created_us", num(nowUs())));
+    Stmt ins(m.handle(), "INSERT INTO partitions(id, file, lo, hi, created_us) VALUES(?,?,?,?,?)");
+    for (const MapRow& r : rows) {
+        ins.reset();
+        ins.bind(1, r.id).bind(2, r.file).bind(3, r.lo).bind(5, r.createdUs);
+        if (r.hi == kMaxKey)
+            ins.bindNull(4);
+        else
+            ins.bind(4, r.hi);
+        PRESCIENT_RETURN_IF_ERROR(ins.run(mapPath + ": write partitions"));
+    }
+    return m.exec("COMMIT", mapPath + ": commit");
+}
+
+}  // namespace
+
 Result<std::unique_ptr<PartitionSet>> PartitionSet::create(const std::string& dirIn, const SetOptions& options) {
     auto d = describeTable(options.schema, options.keyColumn);
     if (!d.isOk()) return d.status();
@@ -1207,57 +1260,49 @@ Result<std::unique_ptr<PartitionSet>> PartitionSet::create(const std::string& di
         rows.push_back(r);
     }
     PRESCIENT_RETURN_IF_ERROR(env->syncDir(dir));
-    {
-        std::string mapPath = joinPath(dir, kMapName);
-        auto meta = SqliteDb::open(mapPath, kOpenFlags | SQLITE_OPEN_CREATE);
-        if (!meta.isOk()) return meta.status();
-        SqliteDb& m = meta.value();
-        PRESCIENT_RETURN_IF_ERROR(m.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL", mapPath));
-        PRESCIENT_RETURN_IF_ERROR(
-            m.exec("BEGIN;"
-                   "CREATE TABLE meta(key TEXT PRIMARY KEY, value);"
-                   "CREATE TABLE partitions(id INTEGER PRIMARY KEY, file TEXT NOT NULL UNIQUE, lo INTEGER NOT NULL, "
-                   "  hi INTEGER, created_us INTEGER NOT NULL);"
-                   "CREATE TABLE events(id INTEGER PRIMARY KEY, time_us INTEGER NOT NULL, kind TEXT NOT NULL, "
-                   "  partition INTEGER NOT NULL, other INTEGER NOT NULL DEFAULT 0, key INTEGER NOT NULL DEFAULT 0, "
-                   "  epoch_after INTEGER NOT NULL);"
-                   "CREATE INDEX events_time ON events(time_us);"
-                   "CREATE TABLE stats(partition INTEGER NOT NULL, bucket_us INTEGER NOT NULL, "
-                   "  inserts INTEGER NOT NULL DEFAULT 0, updates INTEGER NOT NULL DEFAULT 0, "
-                   "  deletes INTEGER NOT NULL DEFAULT 0, bytes INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(partition, "
-                   "bucket_us));",
-                   mapPath + ": create tables"));
-        Stmt st(m.handle(), "INSERT INTO meta(key, value) VALUES(?, ?)");
-        auto put = [&](const char* key, const std::string& v) {
-            st.reset();
-            return st.bind(1, std::string(key)).bind(2, v).run(mapPath + ": write meta");
-        };
-        PRESCIENT_RETURN_IF_ERROR(put("format", num(kFormat)));
-        PRESCIENT_RETURN_IF_ERROR(put("schema", impl->desc.sql));
-        PRESCIENT_RETURN_IF_ERROR(put("table", impl->desc.table));
-        PRESCIENT_RETURN_IF_ERROR(put("key_column", impl->desc.key));
-        PRESCIENT_RETURN_IF_ERROR(put("epoch", "1"));
-        PRESCIENT_RETURN_IF_ERROR(put("stats_bucket_us", num(options.statsBucketUs)));
-        PRESCIENT_RETURN_IF_ERROR(put("next_id", num(static_cast<int64_t>(rows.size()) + 1)));
-        PRESCIENT_RETURN_IF_ERROR(put("created_us", num(nowUs())));
-        Stmt ins(m.handle(), "INSERT INTO partitions(id, file, lo, hi, created_us) VALUES(?,?,?,?,?)");
-        for (const MapRow& r : rows) {
-            ins.reset();
-            ins.bind(1, r.id).bind(2, r.file).bind(3, r.lo).bind(5, r.createdUs);
-            if (r.hi == kMaxKey)
-                ins.bindNull(4);
-            else
-                ins.bind(4, r.hi);
-            PRESCIENT_RETURN_IF_ERROR(ins.run(mapPath + ": write partitions"));
-        }
-        PRESCIENT_RETURN_IF_ERROR(m.exec("COMMIT", mapPath + ": commit"));
-    }
+    PRESCIENT_RETURN_IF_ERROR(
+        writeMapDb(dir, impl->desc, rows, 1, options.statsBucketUs, static_cast<int64_t>(rows.size()) + 1));
     PRESCIENT_RETURN_IF_ERROR(env->syncDir(dir));
     auto opened = std::make_unique<Impl>();  // the new partition files were closed with their Parts
     opened->dir = dir;
     opened->lock = std::move(lock.value());
     opened->notices = std::move(notices);
     return Impl::finishOpen(std::move(opened));
+}
+
+Status PartitionSet::createFromMap(const std::string& dirIn, const SetOptions& options, const PartitionMap& map) {
+    auto d = describeTable(options.schema, options.keyColumn);
+    if (!d.isOk()) return d.status();
+    if (options.statsBucketUs <= 0) return Status::invalidArgument("statsBucketUs must be positive");
+    const std::string dir = absolutePath(dirIn);
+    Env* env = Env::posix();
+    if (env->stat(joinPath(dir, kMapName)).isOk())
+        return Status::invalidArgument(dir + " holds a partition set already (" + kMapName + ")");
+    std::vector<MapRow> rows;
+    int64_t nextId = 1;
+    for (const PartitionInfo& p : map.partitions) {
+        MapRow r;
+        r.id = p.id;
+        r.file = partName(p.id);
+        r.lo = p.lo;
+        r.hi = p.hi;
+        r.createdUs = p.createdUs ? p.createdUs : nowUs();
+        nextId = std::max(nextId, p.id + 1);
+        rows.push_back(r);
+    }
+    std::sort(rows.begin(), rows.end(), [](const MapRow& a, const MapRow& b) { return a.lo < b.lo; });
+    PRESCIENT_RETURN_IF_ERROR(validateRanges(rows));
+    for (const MapRow& r : rows) {
+        auto st = env->stat(joinPath(dir, r.file));
+        if (!st.isOk()) {
+            if (st.status().code() == Status::Code::kNotFound)
+                return Status::notFound("partition " + num(r.id) + ": file " + joinPath(dir, r.file) + " is missing");
+            return st.status();
+        }
+    }
+    PRESCIENT_RETURN_IF_ERROR(
+        writeMapDb(dir, d.value(), rows, std::max<uint64_t>(1, map.epoch), options.statsBucketUs, nextId));
+    return env->syncDir(dir);
 }
 
 const std::string& PartitionSet::dir() const { return m_impl->dir; }

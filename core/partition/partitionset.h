@@ -123,6 +123,13 @@ public:
     // a partition of another schema: "<file>: schema differs ..."; a stray row or file that recovery may
     // not remove), Busy naming the holder of the lock.
     static Result<std::unique_ptr<PartitionSet>> open(const std::string& dir, Access access = Access::kWrite);
+    // Makes the partition files already in dir (p<id>.db, each holding options.schema's table) a set whose
+    // map is `map` (ids, ranges and epoch; files, rows, bytes ignored): writes partmap.db, with no events and
+    // no statistics. Used by restores. Does not open the set (open() validates the files' schemas; recovery
+    // in a kWrite open deletes rows outside their range). InvalidArgument (bad schema or key column, a
+    // partmap.db already there), Corruption (the ranges overlap or leave a gap, naming the partitions),
+    // NotFound (a partition file missing, naming it).
+    static Status createFromMap(const std::string& dir, const SetOptions& options, const PartitionMap& map);
 
     const std::string& dir() const;  // absolute
     std::string table() const;

@@ -107,6 +107,57 @@ const char* const kMigrations[] = {
         acknowledged INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX alerts_by_time ON alerts(time_us);
     )sql",
+    // 3 -> 4: partition-set backups (core/partition/partitionbackup.h): runs, copies, predictions, rate log.
+    // IF NOT EXISTS: a catalog whose user_version was set back by hand (tests forging an older release) keeps
+    // these tables and still migrates.
+    R"sql(
+    CREATE TABLE IF NOT EXISTS partition_backups(
+        id INTEGER PRIMARY KEY,
+        set_dir TEXT NOT NULL,
+        strategy TEXT NOT NULL,
+        started_us INTEGER NOT NULL,
+        finished_us INTEGER,
+        start_epoch INTEGER NOT NULL,
+        end_epoch INTEGER,
+        end_map TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed', 'cancelled')),
+        figures TEXT NOT NULL DEFAULT '{}');
+    CREATE TABLE IF NOT EXISTS partition_predictions(
+        id INTEGER PRIMARY KEY,
+        backup_id INTEGER NOT NULL REFERENCES partition_backups(id),
+        made_us INTEGER NOT NULL,
+        partition INTEGER NOT NULL,
+        other INTEGER,
+        kind TEXT NOT NULL CHECK (kind IN ('split', 'merge', 'create')),
+        probability REAL NOT NULL,
+        expected_us INTEGER NOT NULL,
+        split_key INTEGER,
+        materialized INTEGER NOT NULL DEFAULT 0,
+        event_id INTEGER);
+    CREATE INDEX IF NOT EXISTS partition_predictions_by_backup ON partition_predictions(backup_id, made_us);
+    CREATE TABLE IF NOT EXISTS partition_copies(
+        id INTEGER PRIMARY KEY,
+        backup_id INTEGER NOT NULL REFERENCES partition_backups(id),
+        partition INTEGER NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('primary', 'shadow', 'final')),
+        snapshot_id TEXT,
+        taken_us INTEGER NOT NULL,
+        epoch INTEGER NOT NULL,
+        lo INTEGER NOT NULL,
+        hi INTEGER,
+        prediction_id INTEGER REFERENCES partition_predictions(id),
+        kept INTEGER NOT NULL DEFAULT 0,
+        bytes INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX IF NOT EXISTS partition_copies_by_backup ON partition_copies(backup_id, taken_us);
+    CREATE TABLE IF NOT EXISTS partition_rate_log(
+        id INTEGER PRIMARY KEY,
+        backup_id INTEGER NOT NULL REFERENCES partition_backups(id),
+        time_us INTEGER NOT NULL,
+        old_rate_mbps REAL NOT NULL,
+        rate_mbps REAL NOT NULL,
+        reason TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS partition_rate_log_by_backup ON partition_rate_log(backup_id, time_us);
+    )sql",
 };
 constexpr int kMigrationCount = sizeof(kMigrations) / sizeof(kMigrations[0]);
 static_assert(kMigrationCount == kCatalogSchemaVersion);

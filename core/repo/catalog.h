@@ -1,5 +1,6 @@
 // Catalog: the repository's SQLite database (catalog.db, WAL, synchronous=FULL) holding packs, the blob
-// index, sources and snapshots, traces and models, and the restore history with its alerts.
+// index, sources and snapshots, traces and models, the restore history with its alerts, and the records of
+// partition-set backups (runs, copies, change predictions, rate decisions).
 // Opened through the Env's shim VFS so fault injection reaches it.
 // Schema version lives in PRAGMA user_version; migrations run step by step on open (FORMAT.md).
 //
@@ -22,7 +23,7 @@
 
 namespace prescient::repo {
 
-inline constexpr int kCatalogSchemaVersion = 3;
+inline constexpr int kCatalogSchemaVersion = 4;
 
 struct SnapshotInfo {
     std::string id;          // 16 hex digits
@@ -98,6 +99,57 @@ struct AlertRecord {
     bool acknowledged = false;
 };
 
+// One backup of a partition set (schema v4, `partition_backups`; core/partition/partitionbackup.h).
+struct PartitionBackupRecord {
+    int64_t id = 0;                         // row id: the backup id (0 before stored)
+    std::string setDir;                     // absolute folder of the partition set
+    std::string strategy;                   // "predictive", "naive", "stop-the-world" or "shadow-all"
+    int64_t startedUs = 0;                  // wall clock, microseconds since the epoch: the window's start
+    int64_t finishedUs = 0;                 // the window's end; 0 while running (NULL)
+    uint64_t startEpoch = 0, endEpoch = 0;  // map epochs at start and end (end 0 while running)
+    std::string endMap;       // JSON: the end map and the copy each partition restores from ("" while running)
+    std::string status;       // "running", "complete", "failed" or "cancelled"
+    std::string figuresJson;  // JSON object of the backup's figures ("{}" when none)
+};
+
+// One copy of a partition taken by a partition backup (`partition_copies`).
+struct PartitionCopyRecord {
+    int64_t id = 0;  // row id (0 before stored)
+    int64_t backupId = 0;
+    int64_t partition = 0;
+    std::string role;          // "primary", "shadow" or "final"
+    std::string snapshotId;    // the repository snapshot; "" (NULL) for a shadow not stored (discarded, or not yet)
+    int64_t takenUs = 0;       // when the copy began
+    uint64_t epoch = 0;        // map epoch read just before the copy began
+    int64_t lo = 0, hi = 0;    // the partition's range at that epoch; hi = INT64_MAX (NULL) for unbounded
+    int64_t predictionId = 0;  // the prediction a shadow was taken for; 0 (NULL) when none
+    bool kept = false;         // the copy restore uses for its partition
+    uint64_t bytes = 0;        // bytes copied (a shadow: its staging file's size)
+};
+
+// One change forecast made during a partition backup (`partition_predictions`).
+struct PartitionPredictionRecord {
+    int64_t id = 0;  // row id (0 before stored)
+    int64_t backupId = 0;
+    int64_t madeUs = 0;
+    int64_t partition = 0;  // split: the partition; merge: the left one; create: the top partition
+    int64_t other = 0;      // merge: the right neighbour; else 0
+    std::string kind;       // "split", "merge" or "create"
+    double probability = 0;
+    int64_t expectedUs = 0;  // when the change was expected (wall clock)
+    int64_t splitKey = 0;    // split: the predicted key; else 0 (NULL)
+    bool materialized = false;
+    int64_t eventId = 0;  // the partmap.db event that materialized it; 0 (NULL) when none
+};
+
+// One decision of a backup's adaptive rate limiter (`partition_rate_log`).
+struct PartitionRateRecord {
+    int64_t backupId = 0;
+    int64_t timeUs = 0;
+    double oldRateMbps = 0, rateMbps = 0;  // MB/s (10^6 bytes); 0 = unlimited
+    std::string reason;
+};
+
 struct PackRecord {
     int64_t id = 0;
     std::string name;
@@ -168,6 +220,22 @@ public:
     Result<int64_t> addAlert(const AlertRecord& a);
     Result<std::vector<AlertRecord>> listAlerts(bool unacknowledgedOnly = false);
     Status acknowledgeAlert(int64_t id);
+
+    // Partition backups (schema v4). add* return the new row id (the record's id is ignored); update*
+    // rewrite every column of row rec.id (NotFound when there is none); InvalidArgument for an unknown
+    // status, role or kind. Lists are oldest first; a list for backup id 0 lists every backup's rows.
+    Result<int64_t> addPartitionBackup(const PartitionBackupRecord& rec);
+    Status updatePartitionBackup(const PartitionBackupRecord& rec);
+    Result<std::vector<PartitionBackupRecord>> listPartitionBackups();
+    Result<std::optional<PartitionBackupRecord>> partitionBackup(int64_t id);
+    Result<int64_t> addPartitionCopy(const PartitionCopyRecord& rec);
+    Status updatePartitionCopy(const PartitionCopyRecord& rec);
+    Result<std::vector<PartitionCopyRecord>> listPartitionCopies(int64_t backupId);
+    Result<int64_t> addPartitionPrediction(const PartitionPredictionRecord& rec);
+    Status updatePartitionPrediction(const PartitionPredictionRecord& rec);
+    Result<std::vector<PartitionPredictionRecord>> listPartitionPredictions(int64_t backupId);
+    Status addPartitionRateLog(const PartitionRateRecord& rec);
+    Result<std::vector<PartitionRateRecord>> listPartitionRateLog(int64_t backupId);
 
 private:
     Catalog() = default;

@@ -397,7 +397,7 @@ void TestMonitor::catalogMigratesToV3() {
     auto r = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
     PRESCIENT_VERIFY_OK(r.status());
     repo::Catalog& cat = r.value()->catalog();
-    QCOMPARE(cat.schemaVersion(), 3);
+    QCOMPARE(cat.schemaVersion(), repo::kCatalogSchemaVersion);
 
     auto empty = cat.listRestores();
     PRESCIENT_VERIFY_OK(empty.status());
@@ -524,7 +524,7 @@ void TestMonitor::catalogMigratesToV3() {
     r.value().reset();
     auto again = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kRead);
     PRESCIENT_VERIFY_OK(again.status());
-    QCOMPARE(again.value()->catalog().schemaVersion(), 3);
+    QCOMPARE(again.value()->catalog().schemaVersion(), repo::kCatalogSchemaVersion);
     QCOMPARE(again.value()->catalog().listRestores()->size(), size_t(2));
 }
 
