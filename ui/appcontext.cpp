@@ -21,10 +21,17 @@ Result<RepoState> loadState(repo::Repository& r) {
     auto snaps = r.catalog().listSnapshots();
     if (!snaps.isOk()) return snaps.status();
     s.snapshots = std::move(snaps.value());
+    // Models and history are optional for most views: a failure is reported, not fatal.
     auto models = r.catalog().listModels("");
-    if (models.isOk()) s.models = std::move(models.value());
+    if (models.isOk())
+        s.models = std::move(models.value());
+    else
+        s.problems << errorText(models.status(), AppContext::tr("Reading the trained models"));
     auto restores = r.catalog().listRestores();
-    if (restores.isOk()) s.restores = std::move(restores.value());
+    if (restores.isOk())
+        s.restores = std::move(restores.value());
+    else
+        s.problems << errorText(restores.status(), AppContext::tr("Reading the restore history"));
     return s;
 }
 

@@ -33,6 +33,7 @@ struct RepoState {
     std::vector<repo::SnapshotInfo> snapshots;  // oldest first
     std::vector<repo::ModelRecord> models;      // every source's (metrics, no bytes)
     std::vector<repo::RestoreRecord> restores;  // oldest first
+    QStringList problems;                       // parts that could not be read (translated, specific)
     quint64 generation = 0;                     // increases with every reload
 };
 

@@ -105,6 +105,7 @@ void MainWindow::showView(const QString& name) {
 
 void MainWindow::onStateChanged() {
     const RepoState& s = m_ctx->state();
+    for (const QString& problem : s.problems) showError(problem);
     const int n = static_cast<int>(s.snapshots.size());
     m_repoLabel->setText(n == 1 ? tr("%1 — 1 snapshot").arg(s.repoDir) : tr("%1 — %2 snapshots").arg(s.repoDir).arg(n));
     if (s.snapshots.empty() && m_offerDemo && !m_demoOffered) {

@@ -73,7 +73,6 @@ struct Registry {
     std::mutex mutex;
     std::map<std::string, std::shared_ptr<PageServer>> owners;  // GUARDED_BY(mutex)
     std::map<std::string, std::weak_ptr<PageServer>> readers;   // GUARDED_BY(mutex): one per target per process
-    Status lastError;                                           // GUARDED_BY(mutex)
 };
 Registry& registry() {
     static Registry* r = new Registry();  // never destroyed: files may close during exit
@@ -105,7 +104,7 @@ std::shared_ptr<PageServer> serverFor(const std::string& path, bool* failed) {
     auto state = RestoreState::open(RestoreState::pathFor(path), false);
     if (!state.isOk()) {
         if (state.status().code() == Status::Code::kNotFound) return nullptr;
-        r.lastError = state.status();
+        setLastServeError(state.status());
         *failed = true;
         return nullptr;
     }
@@ -288,17 +287,13 @@ void registerPageServer(const std::string& target, std::shared_ptr<PageServer> s
         r.owners.erase(key);
 }
 
-Status lastServeError() {
-    Registry& r = registry();
-    std::lock_guard<std::mutex> lock(r.mutex);
-    return r.lastError;
-}
+namespace {
+thread_local Status tl_lastServeError;  // per thread: a query reads the failure of its own reads
+}  // namespace
 
-void setLastServeError(const Status& s) {
-    Registry& r = registry();
-    std::lock_guard<std::mutex> lock(r.mutex);
-    r.lastError = s;
-}
+Status lastServeError() { return tl_lastServeError; }
+
+void setLastServeError(const Status& s) { tl_lastServeError = s; }
 
 void noteQueryServed(const std::string& target, uint64_t nanos) {
     registerRestoreVfs();

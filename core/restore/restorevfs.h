@@ -82,7 +82,8 @@ const char* registerRestoreVfs(bool makeDefault = false);
 // resolved the way SQLite resolves names. Open files keep their server alive.
 void registerPageServer(const std::string& target, std::shared_ptr<PageServer> server);
 
-// What last went wrong serving a page in this process (SQLite only sees SQLITE_IOERR_READ): ok if nothing.
+// What last went wrong serving a page on this thread (SQLite only sees SQLITE_IOERR_READ): ok if nothing.
+// Per thread, so a query reads the failure of its own reads, not another query's or a restore worker's.
 Status lastServeError();
 void setLastServeError(const Status& s);
 
