@@ -20,6 +20,9 @@ packages=(
     libsqlite3-dev libboost-filesystem-dev libzstd-dev libxxhash-dev
     libdlib-dev libblas-dev liblapack-dev libjpeg-dev libpng-dev zlib1g-dev
     sqlite3
+    # packaging (installer/, tst_package): QtSvg renders the icon's PNGs; dpkg-dev and file for cpack's
+    # dpkg-shlibdeps; the validators of the desktop file and the metainfo; groff for the man page
+    qt6-svg-dev dpkg-dev file desktop-file-utils appstream groff-base
 )
 
 missing=()

@@ -33,7 +33,8 @@ std::string exeDir() {
     return dirName(buf);
 }
 
-// The recorder library: $PRESCIENT_RECORDER, beside this executable (build tree), or ../lib/prescient.
+// The recorder library: $PRESCIENT_RECORDER, beside this executable (build tree), or ../lib/prescient
+// (installed: /usr/bin/prescient finds /usr/lib/prescient/libprescient_recorder.so).
 Result<std::string> findRecorder() {
     if (const char* env = std::getenv("PRESCIENT_RECORDER"); env && *env) {
         if (::access(env, R_OK) == 0) return std::string(env);
@@ -42,7 +43,8 @@ Result<std::string> findRecorder() {
     std::string dir = exeDir();
     for (const std::string& p : {dir + "/libprescient_recorder.so", dir + "/../lib/prescient/libprescient_recorder.so"})
         if (::access(p.c_str(), R_OK) == 0) return absolutePath(p);
-    return Status::notFound("recorder library libprescient_recorder.so not found beside " + dir);
+    return Status::notFound("recorder library libprescient_recorder.so not found beside " + dir + " nor in " + dir +
+                            "/../lib/prescient (set PRESCIENT_RECORDER)");
 }
 
 std::string baseName(const std::string& path) {
