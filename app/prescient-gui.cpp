@@ -88,6 +88,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("Prescient");
     QApplication::setApplicationName("prescient");
     QApplication::setApplicationVersion(PRESCIENT_VERSION);
+    QGuiApplication::setDesktopFileName("prescient");  // matches the installed prescient.desktop
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Prescient: predictive backup and instant restore for SQLite databases");
