@@ -14,6 +14,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "predict/calibration.h"
+
 namespace prescient::partition {
 
 namespace {
@@ -836,47 +838,7 @@ struct Gaussian {
     }
 };
 
-// A non-decreasing map from raw to calibrated probability (pool-adjacent-violators, interpolated between
-// the blocks' mean scores, flat beyond them). Empty: the identity.
-struct Calibration {
-    std::vector<double> x, y;
-
-    static Calibration fit(std::vector<std::pair<double, double>> points) {
-        std::sort(points.begin(), points.end());
-        struct Block {
-            double sumX, sumY, n;
-        };
-        std::vector<Block> blocks;
-        for (const auto& [score, label] : points) {
-            blocks.push_back(Block{score, label, 1});
-            while (blocks.size() >= 2) {
-                Block& a = blocks[blocks.size() - 2];
-                const Block& b = blocks.back();
-                if (a.sumY / a.n < b.sumY / b.n) break;
-                a.sumX += b.sumX;
-                a.sumY += b.sumY;
-                a.n += b.n;
-                blocks.pop_back();
-            }
-        }
-        Calibration c;
-        for (const Block& b : blocks) {
-            c.x.push_back(b.sumX / b.n);
-            c.y.push_back(b.sumY / b.n);
-        }
-        return c;
-    }
-
-    double operator()(double p) const {
-        if (x.empty()) return p;
-        if (p <= x.front()) return y.front();
-        if (p >= x.back()) return y.back();
-        size_t i = static_cast<size_t>(std::upper_bound(x.begin(), x.end(), p) - x.begin());
-        if (x[i] <= x[i - 1]) return y[i];
-        double t = (p - x[i - 1]) / (x[i] - x[i - 1]);
-        return y[i - 1] + t * (y[i] - y[i - 1]);
-    }
-};
+using Calibration = predict::IsotonicCalibration;  // empty: the identity (apply(p, p))
 
 // Prefix sums of each partition's net writes over bucket ends, for training labels.
 class NetIndex {
@@ -1124,7 +1086,9 @@ private:
         if (calibrated) {
             for (Forecast& x : f) {
                 const auto& c = m_calibration[kindIndex(x.kind)];
-                x.probability = std::clamp((1 - a) * c[lo](x.probability) + a * c[hi](x.probability), 0.0, 1.0);
+                x.probability = std::clamp((1 - a) * c[lo].apply(x.probability, x.probability) +
+                                                a * c[hi].apply(x.probability, x.probability),
+                                            0.0, 1.0);
             }
             sortForecasts(f);
         }

@@ -1,13 +1,14 @@
 // The "ranker" strategy: linear ridge regression (dlib's rr_trainer: least squares, i.e. the Brier score)
 // of "read within the first N reads" on per-page features, its output turned into a probability by
 // isotonic regression fitted on held-out folds (pool-adjacent-violators, interpolated between blocks).
-// The only file of the project that includes dlib headers (they are slow to compile).
+// One of the two files of the project that include dlib headers (with partition/cpe.cpp: they are slow to compile).
 #include <dlib/svm.h>
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
+#include "predict/calibration.h"
 #include "predict/markov.h"
 #include "predict/modelcodec.h"
 #include "predict/strategies.h"
@@ -59,56 +60,7 @@ Fn fitRidge(const std::vector<Sample>& x, const std::vector<double>& y) {
     return trainer.train(x, y);
 }
 
-// A non-decreasing map from model score to probability: knot scores (ascending) and their probabilities,
-// linearly interpolated between knots and flat beyond them.
-struct Calibration {
-    std::vector<double> x, y;
-
-    // Pool-adjacent-violators on (score, 0/1 outcome); each block becomes a knot at its mean score.
-    static Calibration fit(std::vector<std::pair<double, double>> points) {
-        std::sort(points.begin(), points.end());
-        struct Block {
-            double sumX, sumY, n;
-        };
-        std::vector<Block> blocks;
-        for (const auto& [score, label] : points) {
-            blocks.push_back(Block{score, label, 1});
-            while (blocks.size() >= 2) {
-                Block& a = blocks[blocks.size() - 2];
-                const Block& b = blocks.back();
-                if (a.sumY / a.n < b.sumY / b.n) break;
-                a.sumX += b.sumX;
-                a.sumY += b.sumY;
-                a.n += b.n;
-                blocks.pop_back();
-            }
-        }
-        Calibration c;
-        for (const Block& b : blocks) {
-            c.x.push_back(b.sumX / b.n);
-            c.y.push_back(b.sumY / b.n);
-        }
-        return c;
-    }
-
-    double operator()(double score) const {
-        if (x.empty()) return 0;
-        if (score <= x.front()) return y.front();
-        if (score >= x.back()) return y.back();
-        size_t i = static_cast<size_t>(std::upper_bound(x.begin(), x.end(), score) - x.begin());
-        double t = (score - x[i - 1]) / (x[i] - x[i - 1]);
-        return y[i - 1] + t * (y[i] - y[i - 1]);
-    }
-
-    bool valid() const {
-        if (x.empty() || x.size() != y.size()) return false;
-        for (size_t i = 0; i < x.size(); ++i) {
-            if (!(y[i] >= 0 && y[i] <= 1) || !std::isfinite(x[i])) return false;
-            if (i > 0 && !(x[i] > x[i - 1] && y[i] >= y[i - 1])) return false;
-        }
-        return true;
-    }
-};
+using Calibration = IsotonicCalibration;
 
 // Per-page statistics of the episodes seen so far (the history), updated one episode at a time so that
 // the features of a labelled episode only ever come from episodes before it.
@@ -281,7 +233,7 @@ public:
                 p = f[kProfileFreq];
             } else {
                 for (long j = 0; j < kFeatureCount; ++j) x(j) = f[j];
-                p = m_calibration(m_fn(x));
+                p = m_calibration.apply(m_fn(x), 0);
             }
             ranked[pg - 1] = RankedPage{pg, std::clamp(p, 0.0, 1.0), m_expected[table][pg - 1]};
         }
