@@ -12,6 +12,8 @@
 //                while taking another lock.
 #include "partition/partitionset.h"
 
+#include "partition/partmapdb.h"
+
 #include <sqlite3.h>
 #include <strings.h>
 #include <unistd.h>
@@ -234,12 +236,8 @@ Result<TableDesc> describeTable(const std::string& schema, const std::string& ke
     return d;
 }
 
-struct MapRow {
-    int64_t id = 0;
-    std::string file;  // name inside the set's folder
-    int64_t lo = kMinKey, hi = kMaxKey;
-    int64_t createdUs = 0;
-};
+// A partitions row as stored: file is the name inside the set's folder.
+using MapRow = PartitionInfo;
 
 std::string partLabel(const MapRow& r) { return "partition " + num(r.id) + " " + rangeText(r.lo, r.hi); }
 
@@ -275,23 +273,7 @@ Status validateRanges(const std::vector<MapRow>& rows) {
     return Status::ok();
 }
 
-Result<std::vector<MapRow>> loadMapRows(SqliteDb& meta) {
-    Stmt st(meta.handle(), "SELECT id, file, lo, hi, created_us FROM partitions ORDER BY lo, id");
-    std::vector<MapRow> rows;
-    while (true) {
-        auto r = st.step("read partmap.db partitions");
-        if (!r.isOk()) return r.status();
-        if (!r.value()) break;
-        MapRow m;
-        m.id = st.colInt(0);
-        m.file = st.colText(1);
-        m.lo = st.colInt(2);
-        m.hi = st.colIsNull(3) ? kMaxKey : st.colInt(3);
-        m.createdUs = st.colInt(4);
-        rows.push_back(m);
-    }
-    return rows;
-}
+Result<std::vector<MapRow>> loadMapRows(SqliteDb& meta) { return detail::readPartitionRows(meta); }
 
 // One partition: its range (guarded by the set's mapMutex), its connection and statement cache.
 struct Part {
@@ -347,14 +329,12 @@ const char* eventName(EventKind k) {
     return "?";
 }
 
-namespace {
-EventKind kindFromName(const std::string& s) {
+EventKind eventKindFromName(const std::string& s) {
     if (s == "merge") return EventKind::kMerge;
     if (s == "create") return EventKind::kCreate;
     if (s == "drop") return EventKind::kDrop;
     return EventKind::kSplit;
 }
-}  // namespace
 
 struct PartitionSet::Impl {
     Env* env = Env::posix();
@@ -1585,25 +1565,7 @@ void PartitionSet::setCrashPointForTest(std::function<bool(const char* step)> cr
 Result<std::vector<PartitionEvent>> PartitionSet::events(int64_t sinceUs) const {
     Impl& m = *m_impl;
     std::lock_guard<std::mutex> g(m.metaMutex);
-    Stmt st(m.meta.handle(),
-            "SELECT id, time_us, kind, partition, other, key, epoch_after FROM events WHERE time_us >= ? ORDER BY id");
-    st.bind(1, sinceUs);
-    std::vector<PartitionEvent> out;
-    while (true) {
-        auto r = st.step("partmap.db: read events");
-        if (!r.isOk()) return r.status();
-        if (!r.value()) break;
-        PartitionEvent e;
-        e.id = st.colInt(0);
-        e.timeUs = st.colInt(1);
-        e.kind = kindFromName(st.colText(2));
-        e.partition = st.colInt(3);
-        e.other = st.colInt(4);
-        e.key = st.colInt(5);
-        e.epochAfter = static_cast<uint64_t>(st.colInt(6));
-        out.push_back(e);
-    }
-    return out;
+    return detail::readEvents(m.meta, sinceUs);
 }
 
 Result<std::vector<WriteStats>> PartitionSet::stats(int64_t sinceUs) const {
@@ -1611,22 +1573,9 @@ Result<std::vector<WriteStats>> PartitionSet::stats(int64_t sinceUs) const {
     std::map<std::pair<int64_t, int64_t>, WriteStats> all;
     {
         std::lock_guard<std::mutex> g(m.metaMutex);
-        Stmt st(m.meta.handle(),
-                "SELECT partition, bucket_us, inserts, updates, deletes, bytes FROM stats WHERE bucket_us >= ?");
-        st.bind(1, sinceUs);
-        while (true) {
-            auto r = st.step("partmap.db: read statistics");
-            if (!r.isOk()) return r.status();
-            if (!r.value()) break;
-            WriteStats w;
-            w.partition = st.colInt(0);
-            w.bucketUs = st.colInt(1);
-            w.inserts = static_cast<uint64_t>(st.colInt(2));
-            w.updates = static_cast<uint64_t>(st.colInt(3));
-            w.deletes = static_cast<uint64_t>(st.colInt(4));
-            w.bytes = static_cast<uint64_t>(st.colInt(5));
-            all[{w.bucketUs, w.partition}] = w;
-        }
+        auto stored = detail::readStats(m.meta, sinceUs);
+        if (!stored.isOk()) return stored.status();
+        for (const WriteStats& w : stored.value()) all[{w.bucketUs, w.partition}] = w;
     }
     {
         std::lock_guard<std::mutex> g(m.statsMutex);

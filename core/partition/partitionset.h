@@ -64,6 +64,8 @@ struct PartitionMap {
 enum class EventKind { kSplit, kMerge, kCreate, kDrop };
 // "split", "merge", "create", "drop" (as stored in partmap.db).
 const char* eventName(EventKind k);
+// The inverse of eventName (an unknown name reads as kSplit).
+EventKind eventKindFromName(const std::string& name);
 
 struct PartitionEvent {
     int64_t id = 0;  // 0: no event (maintain() found nothing due)

@@ -1,5 +1,7 @@
 #include "partition/setreader.h"
 
+#include "partition/partmapdb.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -16,27 +18,6 @@ std::string quoted(const std::string& name) {
     for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
 }
-
-EventKind kindOf(const std::string& s) {
-    if (s == "merge") return EventKind::kMerge;
-    if (s == "create") return EventKind::kCreate;
-    if (s == "drop") return EventKind::kDrop;
-    return EventKind::kSplit;
-}
-
-PartitionEvent readEvent(const Stmt& st) {
-    PartitionEvent e;
-    e.id = st.colInt(0);
-    e.timeUs = st.colInt(1);
-    e.kind = kindOf(st.colText(2));
-    e.partition = st.colInt(3);
-    e.other = st.colInt(4);
-    e.key = st.colInt(5);
-    e.epochAfter = static_cast<uint64_t>(st.colInt(6));
-    return e;
-}
-
-const char* kEventColumns = "SELECT id, time_us, kind, partition, other, key, epoch_after FROM events ";
 
 }  // namespace
 
@@ -80,18 +61,11 @@ Result<PartitionMap> SetReader::map(int64_t* lastEventId) {
     s = epoch.status();
     if (s.isOk()) {
         m.epoch = static_cast<uint64_t>(epoch.value());
-        Stmt st(m_meta.handle(), "SELECT id, file, lo, hi, created_us FROM partitions ORDER BY lo, id");
-        while (s.isOk()) {
-            auto row = st.step("partmap.db: read partitions");
-            if (!row.isOk()) s = row.status();
-            if (!row.isOk() || !row.value()) break;
-            PartitionInfo p;
-            p.id = st.colInt(0);
-            p.file = joinPath(m_dir, st.colText(1));
-            p.lo = st.colInt(2);
-            p.hi = st.colIsNull(3) ? kMaxKey : st.colInt(3);
-            p.createdUs = st.colInt(4);
-            m.partitions.push_back(std::move(p));
+        auto rows = detail::readPartitionRows(m_meta);
+        s = rows.status();
+        if (s.isOk()) {
+            m.partitions = std::move(rows.value());
+            for (PartitionInfo& p : m.partitions) p.file = joinPath(m_dir, p.file);
         }
     }
     if (s.isOk() && lastEventId) {
@@ -113,53 +87,17 @@ Status SetReader::poll(int64_t afterId, uint64_t* epoch, std::vector<PartitionEv
     Status s = e.status();
     if (s.isOk()) {
         *epoch = static_cast<uint64_t>(e.value());
-        Stmt st(m_meta.handle(), (std::string(kEventColumns) + "WHERE id > ? ORDER BY id").c_str());
-        st.bind(1, afterId);
-        while (true) {
-            auto row = st.step("partmap.db: read events");
-            if (!row.isOk()) s = row.status();
-            if (!row.isOk() || !row.value()) break;
-            events->push_back(readEvent(st));
-        }
+        auto after = detail::readEvents(m_meta, 0, afterId);
+        s = after.status();
+        if (s.isOk()) events->insert(events->end(), after->begin(), after->end());
     }
     (void)m_meta.exec("COMMIT");
     return s;
 }
 
-Result<std::vector<PartitionEvent>> SetReader::events(int64_t sinceUs) {
-    Stmt st(m_meta.handle(), (std::string(kEventColumns) + "WHERE time_us >= ? ORDER BY id").c_str());
-    st.bind(1, sinceUs);
-    std::vector<PartitionEvent> out;
-    while (true) {
-        auto row = st.step("partmap.db: read events");
-        if (!row.isOk()) return row.status();
-        if (!row.value()) break;
-        out.push_back(readEvent(st));
-    }
-    return out;
-}
+Result<std::vector<PartitionEvent>> SetReader::events(int64_t sinceUs) { return detail::readEvents(m_meta, sinceUs); }
 
-Result<std::vector<WriteStats>> SetReader::stats(int64_t sinceUs) {
-    Stmt st(m_meta.handle(),
-            "SELECT partition, bucket_us, inserts, updates, deletes, bytes FROM stats WHERE bucket_us >= ? "
-            "ORDER BY bucket_us, partition");
-    st.bind(1, sinceUs);
-    std::vector<WriteStats> out;
-    while (true) {
-        auto row = st.step("partmap.db: read statistics");
-        if (!row.isOk()) return row.status();
-        if (!row.value()) break;
-        WriteStats w;
-        w.partition = st.colInt(0);
-        w.bucketUs = st.colInt(1);
-        w.inserts = static_cast<uint64_t>(st.colInt(2));
-        w.updates = static_cast<uint64_t>(st.colInt(3));
-        w.deletes = static_cast<uint64_t>(st.colInt(4));
-        w.bytes = static_cast<uint64_t>(st.colInt(5));
-        out.push_back(w);
-    }
-    return out;
-}
+Result<std::vector<WriteStats>> SetReader::stats(int64_t sinceUs) { return detail::readStats(m_meta, sinceUs); }
 
 Result<SqliteDb*> SetReader::partDb(const PartitionInfo& p) {
     auto it = m_parts.find(p.id);
