@@ -93,30 +93,6 @@ std::string normaliseSql(const std::string& sql) {
     return out;
 }
 
-std::string hostName() {
-    char buf[256] = {};
-    if (::gethostname(buf, sizeof buf - 1) != 0) return "?";
-    return buf;
-}
-
-std::string lockContent() {
-    std::time_t t = std::time(nullptr);
-    char when[64];
-    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", std::localtime(&t));
-    return "pid=" + std::to_string(::getpid()) + "\nhost=" + hostName() + "\nsince=" + when + "\n";
-}
-
-std::string describeHolder(const std::string& content) {
-    auto field = [&](const std::string& key) {
-        auto pos = content.find(key + "=");
-        if (pos == std::string::npos) return std::string("?");
-        auto end = content.find('\n', pos);
-        return content.substr(pos + key.size() + 1,
-                              end == std::string::npos ? std::string::npos : end - pos - key.size() - 1);
-    };
-    if (content.empty()) return "an unknown process";
-    return "pid " + field("pid") + " on host " + field("host") + " since " + field("since");
-}
 
 using Value = PartitionSet::Value;
 using Row = PartitionSet::Row;
@@ -1088,13 +1064,13 @@ Result<std::unique_ptr<FileLock>> takeLock(Env* env, const std::string& dir, std
     auto lock = env->lock(joinPath(dir, kLockName), &previous);
     if (!lock.isOk()) {
         if (lock.status().code() == Status::Code::kBusy)
-            return Status::busy("partition set " + dir + " is open for writing by " + describeHolder(previous));
+            return Status::busy("partition set " + dir + " is open for writing by " + describeLockHolder(previous));
         return lock.status();
     }
     if (!previous.empty())
-        notices->push_back("took over a stale lock on partition set " + dir + " left by " + describeHolder(previous) +
+        notices->push_back("took over a stale lock on partition set " + dir + " left by " + describeLockHolder(previous) +
                            " (that process is gone)");
-    PRESCIENT_RETURN_IF_ERROR(lock.value()->writeContent(lockContent()));
+    PRESCIENT_RETURN_IF_ERROR(lock.value()->writeContent(lockHolderContent()));
     return std::move(lock.value());
 }
 

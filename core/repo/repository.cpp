@@ -11,31 +11,6 @@ namespace {
 constexpr const char* kCatalogName = "catalog.db";
 constexpr const char* kLockName = "lock";
 
-std::string hostName() {
-    char buf[256] = {0};
-    ::gethostname(buf, sizeof buf - 1);
-    return buf;
-}
-
-std::string lockContent() {
-    std::time_t t = std::time(nullptr);
-    char when[64];
-    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", std::localtime(&t));
-    return "pid=" + std::to_string(::getpid()) + "\nhost=" + hostName() + "\nsince=" + when + "\n";
-}
-
-// "pid 1234 on host db1 since 2026-11-21 10:00:00" from a lock file's content.
-std::string describeHolder(const std::string& content) {
-    auto field = [&](const std::string& key) {
-        auto pos = content.find(key + "=");
-        if (pos == std::string::npos) return std::string("?");
-        auto end = content.find('\n', pos);
-        return content.substr(pos + key.size() + 1,
-                              end == std::string::npos ? std::string::npos : end - pos - key.size() - 1);
-    };
-    if (content.empty()) return "an unknown process";
-    return "pid " + field("pid") + " on host " + field("host") + " since " + field("since");
-}
 }  // namespace
 
 Repository::~Repository() {
@@ -93,14 +68,14 @@ Result<std::unique_ptr<Repository>> Repository::open(Env* env, const std::string
         auto lock = env->lock(joinPath(dir, kLockName), &previous);
         if (!lock.isOk()) {
             if (lock.status().code() == Status::Code::kBusy)
-                return Status::busy("repository " + dir + " is locked by " + describeHolder(previous));
+                return Status::busy("repository " + dir + " is locked by " + describeLockHolder(previous));
             return lock.status();
         }
         repo->m_lock = std::move(lock.value());
         if (!previous.empty())
             repo->m_notices.push_back("took over a stale lock on repository " + dir + " left by " +
-                                      describeHolder(previous) + " (that process is gone)");
-        PRESCIENT_RETURN_IF_ERROR(repo->m_lock->writeContent(lockContent()));
+                                      describeLockHolder(previous) + " (that process is gone)");
+        PRESCIENT_RETURN_IF_ERROR(repo->m_lock->writeContent(lockHolderContent()));
     }
     auto catalog = Catalog::open(env, joinPath(dir, kCatalogName), /*create=*/false);
     if (!catalog.isOk()) return catalog.status();

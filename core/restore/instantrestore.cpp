@@ -689,10 +689,10 @@ Result<std::unique_ptr<InstantRestore>> InstantRestore::start(repo::Repository& 
     auto startLock = env->lock(target + ".prescient-start", &holder);
     if (!startLock.isOk()) {
         if (startLock.status().code() == Status::Code::kBusy)
-            return Status::busy("another restore of " + target + " is starting (" + holder + ")");
+            return Status::busy("another restore of " + target + " is starting (" + describeLockHolder(holder) + ")");
         return startLock.status();
     }
-    (void)(*startLock)->writeContent("pid " + std::to_string(::getpid()));
+    (void)(*startLock)->writeContent(lockHolderContent());
 
     std::unique_ptr<RestoreState> state;
     bool resumed = false;

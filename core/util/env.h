@@ -109,6 +109,11 @@ private:
     Env* m_target;
 };
 
+// What a lock holder writes into its lock file (pid, host, since when), and the reverse: "pid 1234 on host
+// db1 since 2026-11-21 10:00:00" from such content ("an unknown process" when empty).
+std::string lockHolderContent();
+std::string describeLockHolder(const std::string& content);
+
 // Helpers built on an Env.
 // Whole file as bytes; NotFound when missing.
 Result<std::string> readWholeFile(Env* env, const std::string& path);

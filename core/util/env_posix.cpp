@@ -6,6 +6,7 @@
 
 #include <boost/filesystem.hpp>
 #include <cerrno>
+#include <ctime>
 #include <cstring>
 #include <mutex>
 
@@ -278,6 +279,27 @@ std::string absolutePath(const std::string& path) {
     while (s.size() > 1 && s.back() == '/') s.pop_back();
     if (s.size() > 2 && s.substr(s.size() - 2) == "/.") s.resize(s.size() - 2);
     return s;
+}
+
+std::string lockHolderContent() {
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0) std::strcpy(host, "?");
+    std::time_t t = std::time(nullptr);
+    char when[64];
+    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", std::localtime(&t));
+    return "pid=" + std::to_string(::getpid()) + "\nhost=" + host + "\nsince=" + when + "\n";
+}
+
+std::string describeLockHolder(const std::string& content) {
+    auto field = [&](const std::string& key) {
+        auto pos = content.find(key + "=");
+        if (pos == std::string::npos) return std::string("?");
+        auto end = content.find('\n', pos);
+        return content.substr(pos + key.size() + 1,
+                              end == std::string::npos ? std::string::npos : end - pos - key.size() - 1);
+    };
+    if (content.empty()) return "an unknown process";
+    return "pid " + field("pid") + " on host " + field("host") + " since " + field("since");
 }
 
 }  // namespace prescient
