@@ -38,11 +38,13 @@
 #include "partition/partitionbackup.h"
 #include "partition/partitionset.h"
 #include "partition/setreader.h"
+#include "support/churnaudit.h"
 #include "util/sqlitedb.h"
 
 namespace fs = std::filesystem;
 using namespace prescient;
 using namespace prescient::partition;
+using namespace prescient::test;
 
 namespace {
 
@@ -64,149 +66,6 @@ int64_t wallUs() {
     return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
-
-std::string valueText(const PartitionSet::Value& v) {
-    char buf[64];
-    switch (v.type) {
-        case PartitionSet::Value::kNull:
-            return "null";
-        case PartitionSet::Value::kInt:
-            return "i" + std::to_string(v.i);
-        case PartitionSet::Value::kReal:
-            std::snprintf(buf, sizeof buf, "r%.17g", v.r);
-            return buf;
-        default:
-            return "t" + v.s;
-    }
-}
-
-std::string rowText(const std::map<std::string, PartitionSet::Value>& cols) {
-    std::string s;
-    for (const char* c : {"sensor", "value", "note"}) {
-        auto it = cols.find(c);
-        s += (it == cols.end() ? std::string("null") : valueText(it->second)) + "|";
-    }
-    return s;
-}
-
-// The churn's writes with their times; judges a restore against a window (as tst_partitionbackup does).
-class WriteLog {
-public:
-    void add(const ChurnWrite& w) {
-        std::lock_guard<std::mutex> g(m_mu);
-        m_writes.push_back(w);
-    }
-    struct Verdict {
-        uint64_t expected = 0, restored = 0, lost = 0, duplicated = 0, badValue = 0;
-    };
-    Verdict judge(const std::multimap<int64_t, std::string>& restored, int64_t startUs, int64_t endUs) {
-        std::lock_guard<std::mutex> g(m_mu);
-        struct Version {
-            int64_t before, after;
-            std::string row;
-        };
-        std::map<int64_t, std::vector<Version>> versions;
-        std::map<int64_t, std::map<std::string, PartitionSet::Value>> current;
-        std::vector<const ChurnWrite*> removals, ordered;
-        for (const ChurnWrite& w : m_writes) ordered.push_back(&w);
-        std::stable_sort(ordered.begin(), ordered.end(),
-                         [](const ChurnWrite* a, const ChurnWrite* b) { return a->afterUs < b->afterUs; });
-        for (const ChurnWrite* w : ordered) {
-            if (w->kind == ChurnWrite::kRemoveBelow) {
-                removals.push_back(w);
-                continue;
-            }
-            auto& cols = current[w->key];
-            if (w->kind == ChurnWrite::kInsert) cols.clear();
-            for (const auto& [name, v] : w->row)
-                if (name != "ts") cols[name] = v;
-            versions[w->key].push_back({w->beforeUs, w->afterUs, rowText(cols)});
-        }
-        Verdict v;
-        for (const auto& [key, vs] : versions) {
-            const ChurnWrite* del = nullptr;
-            for (const ChurnWrite* r : removals)
-                if (r->key > key && r->afterUs > vs.front().before) {
-                    del = r;
-                    break;
-                }
-            const bool alive = vs.front().after <= startUs && (!del || del->beforeUs > endUs);
-            auto range = restored.equal_range(key);
-            const size_t n = static_cast<size_t>(std::distance(range.first, range.second));
-            if (alive) ++v.expected;
-            if (n == 0) {
-                v.lost += alive;
-                continue;
-            }
-            v.duplicated += n - 1;
-            for (auto it = range.first; it != range.second; ++it) {
-                bool ok = false;
-                for (size_t i = 0; i < vs.size() && !ok; ++i) {
-                    const int64_t until = i + 1 < vs.size() ? vs[i + 1].after : (del ? del->afterUs : INT64_MAX);
-                    ok = vs[i].row == it->second && vs[i].before <= endUs && until >= startUs;
-                }
-                v.badValue += !ok;
-            }
-        }
-        for (const auto& [key, row] : restored) {
-            ++v.restored;
-            v.badValue += !versions.count(key);
-        }
-        return v;
-    }
-
-private:
-    std::mutex m_mu;
-    std::vector<ChurnWrite> m_writes;
-};
-
-std::multimap<int64_t, std::string> readRestored(const std::string& dir) {
-    std::multimap<int64_t, std::string> rows;
-    for (const auto& e : fs::directory_iterator(dir)) {
-        const std::string name = e.path().filename().string();
-        if (name.size() < 4 || name[0] != 'p' || name.substr(name.size() - 3) != ".db" || name == "partmap.db")
-            continue;
-        auto db = SqliteDb::open(e.path().string(), SQLITE_OPEN_READONLY);
-        if (!db.isOk()) continue;
-        Stmt st(db->handle(), "SELECT ts, sensor, value, note FROM readings");
-        while (true) {
-            auto r = st.step();
-            if (!r.isOk() || !r.value()) break;
-            std::map<std::string, PartitionSet::Value> cols;
-            cols["sensor"] = PartitionSet::Value::integer(st.colInt(1));
-            cols["value"] = sqlite3_column_type(st.handle(), 2) == SQLITE_NULL
-                                ? PartitionSet::Value::null()
-                                : PartitionSet::Value::real(sqlite3_column_double(st.handle(), 2));
-            cols["note"] = st.colIsNull(3) ? PartitionSet::Value::null() : PartitionSet::Value::text(st.colText(3));
-            rows.emplace(st.colInt(0), rowText(cols));
-        }
-    }
-    return rows;
-}
-
-// The forcing hook (as in tst_partitionbackup): in the last quarter of the walk, after a primary copy of a
-// partition holding rows, split it at its median; after the next such copy, merge its right neighbour into
-// it. Changes nobody predicted, placed where a naive walk loses (the merge) and duplicates (the split) rows.
-struct Forcer {
-    PartitionSet* set = nullptr;
-    int minIndex = 0;
-    int splits = 0, merges = 0;
-    void operator()(int64_t id, int index) {
-        if (splits + merges >= 2 || index < minIndex) return;
-        PartitionMap m = set->map();
-        auto it =
-            std::find_if(m.partitions.begin(), m.partitions.end(), [&](const PartitionInfo& p) { return p.id == id; });
-        if (it == m.partitions.end()) return;
-        std::vector<int64_t> keys;
-        (void)set->scan(it->lo, it->hi, [&](int64_t k, const PartitionSet::Row&) { keys.push_back(k); });
-        if (keys.size() < 4) return;
-        if (splits == 0) {
-            if (set->split(id, keys[keys.size() / 2]).isOk()) ++splits;
-        } else if (it + 1 != m.partitions.end() && (it + 1)->hi != kMaxKey) {
-            if (set->merge(id, (it + 1)->id).isOk()) ++merges;
-        }
-    }
-};
 
 struct StrategyRow {
     std::string name;
@@ -384,7 +243,7 @@ int main(int argc, char** argv) {
                 row.error = r.status().toString();
             } else {
                 if (!r->check.isOk()) row.check = r->check.toString();
-                row.v = c->log.judge(readRestored(target), row.b.startedUs, row.b.finishedUs);
+                row.v = c->log.judge(readRestored(target).rows, row.b.startedUs, row.b.finishedUs);
             }
         }
         rows.push_back(row);
