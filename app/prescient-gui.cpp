@@ -16,6 +16,7 @@
 #include "restoredialog.h"
 #include "restoremanager.h"
 #include "snapshotsview.h"
+#include "translation.h"
 
 using namespace prescient::ui;
 
@@ -90,6 +91,17 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(PRESCIENT_VERSION);
     QGuiApplication::setDesktopFileName("prescient");  // matches the installed prescient.desktop
 
+    // The language before any translated text exists (the parser's own help included): --lang wins over
+    // the system locale.
+    QString language;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (QByteArray(argv[i]) == "--lang") language = QString::fromLocal8Bit(argv[i + 1]);
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]).startsWith("--lang=")) language = QString::fromLocal8Bit(argv[i] + 7);
+    QString languageProblem;
+    installTranslations(&app, language, &languageProblem);
+    if (!languageProblem.isEmpty()) std::fprintf(stderr, "prescient-gui: %s\n", qPrintable(languageProblem));
+
     QCommandLineParser parser;
     parser.setApplicationDescription("Prescient: predictive backup and instant restore for SQLite databases");
     parser.addHelpOption();
@@ -98,7 +110,8 @@ int main(int argc, char** argv) {
     QCommandLineOption repoOpt("repo", "Open the repository in DIR.", "DIR");
     QCommandLineOption shotOpt("screenshot", "Render a view of the demo offscreen and save it to FILE.", "FILE");
     QCommandLineOption viewOpt("view", "The view for --screenshot: timeline, restore or console.", "VIEW", "timeline");
-    parser.addOptions({demoOpt, repoOpt, shotOpt, viewOpt});
+    QCommandLineOption langOpt("lang", "The GUI's language: en or de (default: the system locale).", "LANG");
+    parser.addOptions({demoOpt, repoOpt, shotOpt, viewOpt, langOpt});
     parser.process(app);
     const QString view = parser.value(viewOpt);
     if (parser.isSet(shotOpt) && view != "timeline" && view != "restore" && view != "console") {

@@ -23,6 +23,10 @@ packages=(
     # packaging (installer/, tst_package): QtSvg renders the icon's PNGs; dpkg-dev and file for cpack's
     # dpkg-shlibdeps; the validators of the desktop file and the metainfo; groff for the man page
     qt6-svg-dev dpkg-dev file desktop-file-utils appstream groff-base
+    # translations: Qt Linguist's CMake functions, lupdate/lrelease, Qt's own German strings (dialog buttons)
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    # tst_report reads the exported PDF's text
+    poppler-utils
 )
 
 missing=()

@@ -22,6 +22,7 @@
 #include <map>
 
 #include "appcontext.h"
+#include "formatting.h"
 #include "predict/model.h"
 
 namespace prescient::ui {
@@ -152,7 +153,7 @@ RestoreDialog::RestoreDialog(AppContext* ctx, const repo::SnapshotInfo& snapshot
     sourceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     whatForm->addRow(tr("Source:"), sourceLabel);
     const QDateTime taken = QDateTime::fromMSecsSinceEpoch(snapshot.timeUs / 1000);
-    QString takenText = taken.toString("yyyy-MM-dd HH:mm:ss");
+    QString takenText = dateTimeText(taken, true);
     const qint64 days = taken.daysTo(QDateTime::currentDateTime());
     if (days == 0)
         takenText += tr("  (today)");
@@ -172,7 +173,7 @@ RestoreDialog::RestoreDialog(AppContext* ctx, const repo::SnapshotInfo& snapshot
                                                  .arg(snapshot.journalMode == "wal" ? tr("WAL") : tr("rollback"))));
 
     // How.
-    auto* how = new QGroupBox(tr("Restore"));
+    auto* how = new QGroupBox(tr("Restore", "group title"));
     auto* form = new QFormLayout(how);
     m_target = new QLineEdit(defaultTarget(snapshot));
     m_target->setMinimumWidth(420);

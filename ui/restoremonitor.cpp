@@ -23,6 +23,7 @@
 #include <array>
 #include <cmath>
 
+#include "formatting.h"
 #include "restoremanager.h"
 
 namespace prescient::ui {
@@ -34,11 +35,7 @@ const QString kNone = QStringLiteral("—");
 
 QString secondsText(double s) {
     if (s < 0) return kNone;
-    QLocale l;
-    if (s < 10) return QObject::tr("%1 s").arg(l.toString(s, 'f', 2));
-    if (s < 100) return QObject::tr("%1 s").arg(l.toString(s, 'f', 1));
-    const int total = qRound(s);
-    return QObject::tr("%1 min %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+    return prescient::ui::durationText(s);
 }
 
 // The upper end of an axis showing values up to v: 1, 2 or 5 times a power of ten, at least `floor`.
@@ -473,7 +470,7 @@ void RestoreMonitor::updateDetails() {
     QString header =
         tr("<b>%1</b><br>Snapshot %2 of %3 · taken %4 · %5 · strategy %6")
             .arg(r.target.toHtmlEscaped(), snap, QString::fromStdString(r.snapshot.sourcePath).toHtmlEscaped(),
-                 QDateTime::fromMSecsSinceEpoch(r.snapshot.timeUs / 1000).toString("yyyy-MM-dd HH:mm"),
+                 dateTimeTextUs(r.snapshot.timeUs),
                  locale.formattedDataSize(qint64(r.snapshot.bytesTotal)), strategyOf(*e));
     if (r.rateMBps > 0) header += tr(" · limited to %1 MB/s").arg(locale.toString(r.rateMBps));
     m_header->setText(header);

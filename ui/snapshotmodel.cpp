@@ -4,21 +4,9 @@
 #include <QFontDatabase>
 #include <QLocale>
 
+#include "formatting.h"
+
 namespace prescient::ui {
-
-namespace {
-
-QString durationText(double seconds) {
-    QLocale loc;
-    if (seconds < 10) return SnapshotTableModel::tr("%1 s").arg(loc.toString(seconds, 'f', 2));
-    if (seconds < 60) return SnapshotTableModel::tr("%1 s").arg(loc.toString(seconds, 'f', 1));
-    const qint64 s = qRound64(seconds);
-    return SnapshotTableModel::tr("%1 min %2 s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
-QString sizeText(quint64 bytes) { return QLocale().formattedDataSize(static_cast<qint64>(bytes)); }
-
-}  // namespace
 
 SnapshotTableModel::SnapshotTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -64,7 +52,7 @@ QString SnapshotTableModel::summary(const repo::SnapshotInfo& s) {
     QLocale loc;
     QStringList lines;
     lines << tr("Snapshot %1").arg(QString::fromStdString(s.id));
-    lines << tr("Taken: %1").arg(localTime(s).toString(QStringLiteral("dddd yyyy-MM-dd HH:mm:ss t")));
+    lines << tr("Taken: %1").arg(localizedPattern(localTime(s), QStringLiteral("dddd")) + QLatin1Char(' ') + dateTimeText(localTime(s), true));
     lines << tr("Source: %1").arg(QString::fromStdString(s.sourcePath));
     if (!s.tag.empty()) lines << tr("Tag: %1").arg(QString::fromStdString(s.tag));
     if (s.parent.empty())
@@ -87,7 +75,7 @@ QVariant SnapshotTableModel::display(const repo::SnapshotInfo& s, int column) co
     QLocale loc;
     switch (column) {
         case kTime:
-            return localTime(s).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            return dateTimeText(localTime(s));
         case kSource:
             return fileName(s.sourcePath);
         case kTag:

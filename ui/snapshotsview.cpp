@@ -16,6 +16,7 @@
 #include <set>
 
 #include "appcontext.h"
+#include "formatting.h"
 #include "snapshotmodel.h"
 #include "timelinewidget.h"
 
@@ -182,7 +183,7 @@ void SnapshotsView::updateSummary() {
         age = tr("%1 h ago").arg(ageMin / 60);
     else
         age = tr("%1 days ago").arg(ageMin / (24 * 60));
-    const QString when = newestTime.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString when = dateTimeText(newestTime);
     QString text = rows == 1 ? tr("1 snapshot, newest %1 (%2)").arg(when, age)
                              : tr("%1 snapshots, newest %2 (%3)").arg(rows).arg(when, age);
     const int gaps = int(m_timeline->gaps().size());

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "formatting.h"
 #include "snapshotmodel.h"
 
 namespace prescient::ui {
@@ -91,11 +92,11 @@ QString tickLabel(const Step& step, qint64 ms) {
     const QDateTime t = localOf(double(ms));
     switch (step.unit) {
         case Step::kSeconds:
-            return t.toString(QStringLiteral("HH:mm"));
+            return localizedPattern(t, QStringLiteral("HH:mm"));
         case Step::kDays:
-            return step.n == 7 ? t.toString(QStringLiteral("MMM d")) : t.toString(QStringLiteral("ddd d"));
+            return step.n == 7 ? localizedPattern(t, QStringLiteral("MMM d")) : localizedPattern(t, QStringLiteral("ddd d"));
         case Step::kMonths:
-            return step.n == 12 ? t.toString(QStringLiteral("yyyy")) : t.toString(QStringLiteral("MMM"));
+            return step.n == 12 ? localizedPattern(t, QStringLiteral("yyyy")) : localizedPattern(t, QStringLiteral("MMM"));
     }
     return {};
 }
@@ -118,11 +119,11 @@ QString contextLabel(const Step& step, qint64 ms) {
     const QDateTime t = localOf(double(ms));
     switch (step.unit) {
         case Step::kSeconds:
-            return t.toString(QStringLiteral("ddd yyyy-MM-dd"));
+            return localizedPattern(t, QStringLiteral("ddd yyyy-MM-dd"));
         case Step::kDays:
-            return t.toString(QStringLiteral("MMMM yyyy"));
+            return localizedPattern(t, QStringLiteral("MMMM yyyy"));
         case Step::kMonths:
-            return t.toString(QStringLiteral("yyyy"));
+            return localizedPattern(t, QStringLiteral("yyyy"));
     }
     return {};
 }
@@ -604,12 +605,11 @@ bool TimelineWidget::event(QEvent* e) {
     }
     if (const int g = gapAt(pos); g >= 0) {
         const Gap& gap = m_gaps[size_t(g)];
-        const QString fmt = QStringLiteral("yyyy-MM-dd HH:mm");
         QToolTip::showText(
             he->globalPos(),
             tr("No snapshot of %1 for %2\nfrom %3 to %4")
                 .arg(m_lanes[gap.lane], spanText(gap.toUs - gap.fromUs),
-                     localOf(double(gap.fromUs / 1000)).toString(fmt), localOf(double(gap.toUs / 1000)).toString(fmt)),
+                     dateTimeText(localOf(double(gap.fromUs / 1000))), dateTimeText(localOf(double(gap.toUs / 1000)))),
             this);
         return true;
     }

@@ -1,0 +1,35 @@
+#include "formatting.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+namespace prescient::ui {
+
+QString dateTimeText(const QDateTime& t, bool seconds) {
+    const QLocale loc;
+    QString timeFormat = loc.timeFormat(QLocale::ShortFormat);
+    if (seconds && !timeFormat.contains(QLatin1String("ss"))) timeFormat.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+    return loc.toString(t.date(), QLocale::ShortFormat) + QLatin1Char(' ') + loc.toString(t.time(), timeFormat);
+}
+
+QString dateTimeTextUs(qint64 timeUs, bool seconds) {
+    return dateTimeText(QDateTime::fromMSecsSinceEpoch(timeUs / 1000), seconds);
+}
+
+QString localizedPattern(const QDateTime& t, const QString& pattern) { return QLocale().toString(t, pattern); }
+
+QString sizeText(quint64 bytes) {
+    return QLocale().formattedDataSize(static_cast<qint64>(bytes), 1, QLocale::DataSizeSIFormat);
+}
+
+QString durationText(double s) {
+    const QLocale loc;
+    auto tr = [](const char* text) { return QCoreApplication::translate("Formatting", text); };
+    if (s < 10) return tr("%1 s").arg(loc.toString(s, 'f', 2));
+    if (s < 60) return tr("%1 s").arg(loc.toString(s, 'f', 1));
+    const qint64 total = qRound64(s);
+    if (total < 3600) return tr("%1 min %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 h %2 min").arg(total / 3600).arg(total % 3600 / 60, 2, 10, QLatin1Char('0'));
+}
+
+}  // namespace prescient::ui
