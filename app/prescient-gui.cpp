@@ -1,7 +1,8 @@
 // prescient-gui: the desktop GUI. Opens $PRESCIENT_REPO (or the XDG data folder's repository, or --repo
-// DIR); --demo opens the demo repository (built on first use). --screenshot FILE --view
-// timeline|restore|console renders one view of the demo offscreen and saves it as a PNG (the restore and
-// console views start an instant restore of the latest snapshot and run a query first).
+// DIR); --demo opens the demo repository (built on first use). --lang en|de overrides the system locale.
+// --screenshot FILE --view timeline|restore|console|predictions|partitions|alerts|report renders one view
+// of the demo offscreen and saves it as a PNG (the restore and console views start an instant restore of
+// the latest snapshot and run a query first; the others wait until their content has loaded).
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -10,9 +11,13 @@
 
 #include <cstdio>
 
+#include "alertsview.h"
 #include "appcontext.h"
 #include "mainwindow.h"
+#include "partitionsview.h"
+#include "predictionsview.h"
 #include "queryconsole.h"
+#include "reportview.h"
 #include "restoredialog.h"
 #include "restoremanager.h"
 #include "snapshotsview.h"
@@ -28,7 +33,8 @@ void scheduleScreenshot(QApplication* app, MainWindow* w, AppContext* ctx, const
     auto started = std::make_shared<bool>(false);
     QObject::connect(ctx, &AppContext::stateChanged, w, [=] {
         const RepoState& s = ctx->state();
-        if (*started || s.snapshots.empty()) return;
+        const auto* newest = newestDatabaseSnapshot(s);
+        if (*started || !newest) return;
         *started = true;
         auto save = [=] {
             bool ok = w->grab().save(file);
@@ -37,12 +43,30 @@ void scheduleScreenshot(QApplication* app, MainWindow* w, AppContext* ctx, const
         };
         if (view == "timeline") {
             w->showView("timeline");
-            w->snapshotsView()->selectSnapshot(QString::fromStdString(s.snapshots.back().id));
+            w->snapshotsView()->selectSnapshot(QString::fromStdString(newest->id));
             QTimer::singleShot(800, w, save);
             return;
         }
+        if (view == "predictions" || view == "partitions" || view == "alerts" || view == "report") {
+            // Saved once the view's asynchronous content has settled: 2.5 s after its last contentReady.
+            auto* settle = new QTimer(w);
+            settle->setSingleShot(true);
+            settle->setInterval(2500);
+            QObject::connect(settle, &QTimer::timeout, w, [=] {
+                if (view == "predictions" && w->predictionsView()->isLoading()) return settle->start();
+                save();
+            });
+            QWidget* page = view == "predictions"  ? static_cast<QWidget*>(w->predictionsView())
+                            : view == "partitions" ? static_cast<QWidget*>(w->partitionsView())
+                            : view == "alerts"     ? static_cast<QWidget*>(w->alertsView())
+                                                   : static_cast<QWidget*>(w->reportView());
+            QObject::connect(page, SIGNAL(contentReady()), settle, SLOT(start()));
+            w->showView(view);
+            settle->start();  // content that arrived before now counts too
+            return;
+        }
         RestoreRequest r;
-        r.snapshot = s.snapshots.back();
+        r.snapshot = *newest;
         r.target = scratch->filePath("shop-restored.db");
         r.strategy = "";
         r.rateMBps = 4;  // slow enough to show a restore in flight
@@ -109,13 +133,14 @@ int main(int argc, char** argv) {
     QCommandLineOption demoOpt("demo", "Open the demo repository (built on first use).");
     QCommandLineOption repoOpt("repo", "Open the repository in DIR.", "DIR");
     QCommandLineOption shotOpt("screenshot", "Render a view of the demo offscreen and save it to FILE.", "FILE");
-    QCommandLineOption viewOpt("view", "The view for --screenshot: timeline, restore or console.", "VIEW", "timeline");
+    QCommandLineOption viewOpt("view", "The view for --screenshot: " + MainWindow::viewNames().join(", ") + ".", "VIEW",
+                               "timeline");
     QCommandLineOption langOpt("lang", "The GUI's language: en or de (default: the system locale).", "LANG");
     parser.addOptions({demoOpt, repoOpt, shotOpt, viewOpt, langOpt});
     parser.process(app);
     const QString view = parser.value(viewOpt);
-    if (parser.isSet(shotOpt) && view != "timeline" && view != "restore" && view != "console") {
-        std::fprintf(stderr, "prescient-gui: --view takes timeline, restore or console\n");
+    if (parser.isSet(shotOpt) && !MainWindow::viewNames().contains(view)) {
+        std::fprintf(stderr, "prescient-gui: --view takes %s\n", qPrintable(MainWindow::viewNames().join(", ")));
         return 2;
     }
 

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
     if (command == "sql") return cmdSql(rest);
     if (command == "restores") return cmdRestores(rest);
     if (command == "alerts") return cmdAlerts(rest);
+    if (command == "report") return cmdReport(rest);
     if (command == "partitions") return cmdPartitions(rest);
     std::fprintf(stderr, "prescient: unknown command '%s'\nRun 'prescient help' for usage.\n", command.c_str());
     return kExitUsage;

@@ -32,6 +32,21 @@ Result<RepoState> loadState(repo::Repository& r) {
         s.restores = std::move(restores.value());
     else
         s.problems << errorText(restores.status(), AppContext::tr("Reading the restore history"));
+    // The snapshots that are copies of a partition set's partitions (shown apart from the databases).
+    auto partitionBackups = r.catalog().listPartitionBackups();
+    if (!partitionBackups.isOk()) {
+        s.problems << errorText(partitionBackups.status(), AppContext::tr("Reading the partition backups"));
+        return s;
+    }
+    for (const auto& b : partitionBackups.value()) {
+        auto copies = r.catalog().listPartitionCopies(b.id);
+        if (!copies.isOk()) {
+            s.problems << errorText(copies.status(), AppContext::tr("Reading the partition backups"));
+            break;
+        }
+        for (const auto& c : copies.value())
+            if (!c.snapshotId.empty()) s.partitionSetOfSnapshot[c.snapshotId] = b.setDir;
+    }
     return s;
 }
 

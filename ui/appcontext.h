@@ -33,9 +33,17 @@ struct RepoState {
     std::vector<repo::SnapshotInfo> snapshots;  // oldest first
     std::vector<repo::ModelRecord> models;      // every source's (metrics, no bytes)
     std::vector<repo::RestoreRecord> restores;  // oldest first
+    std::map<std::string, std::string> partitionSetOfSnapshot;  // snapshot id -> its partition set's folder
     QStringList problems;                       // parts that could not be read (translated, specific)
     quint64 generation = 0;                     // increases with every reload
 };
+
+// The newest snapshot of a database (not a partition backup's copy), or null when there is none.
+inline const repo::SnapshotInfo* newestDatabaseSnapshot(const RepoState& s) {
+    for (auto it = s.snapshots.rbegin(); it != s.snapshots.rend(); ++it)
+        if (!s.partitionSetOfSnapshot.count(it->id)) return &*it;
+    return nullptr;
+}
 
 class AppContext : public QObject {
     Q_OBJECT

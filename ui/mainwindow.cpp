@@ -11,12 +11,18 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+#include "alertnotifier.h"
+#include "alertsview.h"
 #include "backupdialog.h"
 #include "demo/demorepo.h"
 #include "errortext.h"
-#include "predict/service.h"
+#include "jobprogress.h"
+#include "partitionsview.h"
+#include "predictionsview.h"
+#include "preferencesdialog.h"
 #include "repo/verify.h"
 #include "queryconsole.h"
+#include "reportview.h"
 #include "restoredialog.h"
 #include "restoremanager.h"
 #include "restoremonitor.h"
@@ -31,9 +37,23 @@ MainWindow::MainWindow(AppContext* ctx, QWidget* parent) : QMainWindow(parent), 
     m_snapshots = new SnapshotsView(ctx, m_tabs);
     m_monitor = new RestoreMonitor(m_restores, m_tabs);
     m_console = new QueryConsole(ctx, m_tabs);
+    m_predictions = new PredictionsView(ctx, m_tabs);
+    m_partitions = new PartitionsView(ctx, m_tabs);
+    m_alerts = new AlertsView(ctx, m_restores, m_tabs);
+    m_report = new ReportView(ctx, m_tabs);
+    m_notifier = new AlertNotifier(this, this);
     m_tabs->addTab(m_snapshots, tr("Snapshots"));
     m_tabs->addTab(m_monitor, tr("Restores"));
     m_tabs->addTab(m_console, tr("Query"));
+    m_tabs->addTab(m_predictions, tr("Predictions"));
+    m_tabs->addTab(m_partitions, tr("Partitions"));
+    m_tabs->addTab(m_alerts, tr("Alerts"));
+    m_tabs->addTab(m_report, tr("Report"));
+    connect(m_alerts, &AlertsView::unacknowledgedCountChanged, this, [this](int n) {
+        m_tabs->setTabText(m_tabs->indexOf(m_alerts), n == 0 ? tr("Alerts") : tr("Alerts (%1)").arg(n));
+    });
+    connect(m_alerts, &AlertsView::newAlert, m_notifier, &AlertNotifier::notify);
+    connect(m_notifier, &AlertNotifier::activated, this, [this] { showView("alerts"); });
     setCentralWidget(m_tabs);
     m_repoLabel = new QLabel(tr("No repository open"), this);
     statusBar()->addPermanentWidget(m_repoLabel);
@@ -71,10 +91,16 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Train prediction models"), this, &MainWindow::trainModels);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, &MainWindow::editPreferences);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Snapshots"), this, [this] { showView("timeline"); });
     view->addAction(tr("&Restores"), this, [this] { showView("restore"); });
     view->addAction(tr("&Query"), this, [this] { showView("console"); });
+    view->addAction(tr("&Predictions"), this, [this] { showView("predictions"); });
+    view->addAction(tr("P&artitions"), this, [this] { showView("partitions"); });
+    view->addAction(tr("A&lerts"), this, [this] { showView("alerts"); });
+    view->addAction(tr("R&eport"), this, [this] { showView("report"); });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Prescient"), this, [this] {
         auto* box = new QMessageBox(QMessageBox::Information, tr("About Prescient"),
@@ -101,6 +127,24 @@ void MainWindow::showView(const QString& name) {
         m_tabs->setCurrentWidget(m_monitor);
     else if (name == "console" || name == "query")
         m_tabs->setCurrentWidget(m_console);
+    else if (name == "predictions")
+        m_tabs->setCurrentWidget(m_predictions);
+    else if (name == "partitions")
+        m_tabs->setCurrentWidget(m_partitions);
+    else if (name == "alerts")
+        m_tabs->setCurrentWidget(m_alerts);
+    else if (name == "report")
+        m_tabs->setCurrentWidget(m_report);
+}
+
+QStringList MainWindow::viewNames() {
+    return {"timeline", "restore", "console", "predictions", "partitions", "alerts", "report"};
+}
+
+void MainWindow::editPreferences() {
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::onStateChanged() {
@@ -186,45 +230,6 @@ void MainWindow::backupNow() {
     dialog->open();
 }
 
-namespace {
-
-// A cancellable job with a busy progress dialog: work runs on the pool with a JobControl whose progress
-// is posted (throttled by the dialog's repaint) to the GUI thread; done gets the result there.
-template <typename R>
-void runJobWithProgress(AppContext* ctx, QWidget* parent, const QString& title, const QString& label,
-                        std::function<R(const JobControl&)> work, std::function<void(R)> done) {
-    auto* progress = new QProgressDialog(label, QObject::tr("Cancel"), 0, 0, parent);
-    progress->setWindowTitle(title);
-    progress->setWindowModality(Qt::WindowModal);  // one such job at a time
-    progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    auto cancel = ctx->jobToken();  // also cancelled when the application shuts down
-    QObject::connect(progress, &QProgressDialog::canceled, ctx, [cancel] { cancel->cancel(); });
-    QObject::connect(progress, &QObject::destroyed, ctx, [cancel] { cancel->cancel(); });
-    QPointer<QProgressDialog> guard(progress);
-    JobControl job;
-    job.cancel = cancel.get();
-    job.progress = [guard, ctx](const Progress& p) {
-        QMetaObject::invokeMethod(
-            ctx,  // outlives the job; the dialog may be gone: checked on the GUI thread
-            [guard, p] {
-                if (!guard || p.total == 0) return;
-                guard->setMaximum(static_cast<int>(std::min<uint64_t>(p.total, INT_MAX)));
-                guard->setValue(static_cast<int>(std::min<uint64_t>(p.done, INT_MAX)));
-            },
-            Qt::QueuedConnection);
-    };
-    progress->show();
-    ctx->run<R>(
-        parent, "", [work = std::move(work), job, cancel] { return work(job); },
-        [done = std::move(done), guard](R r) {
-            if (guard) guard->close();
-            done(std::move(r));
-        });
-}
-
-}  // namespace
-
 void MainWindow::verifyRepository() {
     auto repo = m_ctx->repository();
     if (!repo) return showError(tr("Open a repository first (File ▸ Open repository)."));
@@ -247,28 +252,9 @@ void MainWindow::verifyRepository() {
         });
 }
 
-void MainWindow::trainModels() {
-    const RepoState& s = m_ctx->state();
-    if (!m_ctx->repository() || s.snapshots.empty())
-        return showError(tr("Open a repository with snapshots first."));
-    const std::string source = s.snapshots.back().sourcePath;
-    const std::string dir = s.repoDir.toStdString();
-    runJobWithProgress<Result<predict::TrainReport>>(
-        m_ctx, this, tr("Train"), tr("Training every prediction strategy on the traces of %1…").arg(QString::fromStdString(source)),
-        [dir, source](const JobControl& job) -> Result<predict::TrainReport> {
-            auto repo = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kWrite);
-            if (!repo.isOk()) return repo.status();
-            return predict::trainSource(**repo, source, {}, predict::EvalConfig{}, job);
-        },
-        [this](Result<predict::TrainReport> r) {
-            if (!r.isOk()) return showError(errorText(r.status(), tr("Training the prediction models")));
-            statusBar()->showMessage(tr("Trained %1 models on %2 episodes; best: %3.")
-                                         .arg(r->modelIds.size())
-                                         .arg(r->episodes)
-                                         .arg(QString::fromStdString(r->best)),
-                                     15000);
-            m_ctx->reload();
-        });
+void MainWindow::trainModels() {  // one training path: the Predictions view's, which shows the result
+    showView("predictions");
+    m_predictions->train();
 }
 
 void MainWindow::openRepositoryDialog() {

@@ -128,6 +128,7 @@ int RestoreManager::start(const RestoreRequest& request) {
     options.strategy = raw->request.strategy.toStdString();
     options.force = raw->request.force;
     options.rateMBps = raw->request.rateMBps;
+    if (m_alertRules) options.alertRules = m_alertRules();
     auto repo = raw->repo;
     const repo::SnapshotInfo snapshot = raw->request.snapshot;
     const std::string targetPath = target.toStdString();

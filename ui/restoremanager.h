@@ -20,6 +20,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -69,6 +70,10 @@ public:
     // the target's state file TARGET.prescient stays so the same restore resumes). No effect otherwise.
     void cancel(int id);
 
+    // Where start() takes the alert thresholds from, asked once per restore (the alerts view hands it the
+    // preferences, AlertSettings::load). Unset: the core defaults (monitor::AlertRules{}).
+    void setAlertRulesSource(std::function<monitor::AlertRules()> source) { m_alertRules = std::move(source); }
+
     std::vector<int> ids() const;       // in start order
     const Entry* entry(int id) const;   // null for an unknown id
     QStringList activeTargets() const;  // targets of the restores starting or running
@@ -97,6 +102,7 @@ private:
     std::set<int> m_waiting;  // ids whose wait() was handed to the pool
     QTimer m_poll;
     int m_nextId = 0;
+    std::function<monitor::AlertRules()> m_alertRules;  // see setAlertRulesSource
 };
 
 }  // namespace prescient::ui

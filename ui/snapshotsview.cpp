@@ -27,8 +27,7 @@ SnapshotsView::SnapshotsView(AppContext* ctx, QWidget* parent) : QWidget(parent)
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(SnapshotTableModel::kSortRole);
-    m_proxy->setFilterRole(SnapshotTableModel::kSourcePathRole);
-    m_proxy->setFilterKeyColumn(SnapshotTableModel::kSource);
+    m_proxy->setFilterRole(SnapshotTableModel::kIdRole);  // applyFilter() lists the ids shown
 
     m_timeline = new TimelineWidget;
     m_timeline->setToolTip(QString());
@@ -129,7 +128,15 @@ void SnapshotsView::rebuildSourceFilter() {
     std::map<QString, QString> byName;  // label -> path, sorted by label
     std::map<QString, int> nameCount;
     std::set<QString> paths;
-    for (const auto& s : m_model->snapshots()) paths.insert(QString::fromStdString(s.sourcePath));
+    std::set<QString> sets;  // partition sets: their copies are shown apart, one entry per set
+    const auto& partitionCopies = m_ctx->state().partitionSetOfSnapshot;
+    for (const auto& s : m_model->snapshots()) {
+        auto set = partitionCopies.find(s.id);
+        if (set != partitionCopies.end())
+            sets.insert(QString::fromStdString(set->second));
+        else
+            paths.insert(QString::fromStdString(s.sourcePath));
+    }
     for (const QString& p : paths) ++nameCount[SnapshotTableModel::fileName(p.toStdString())];
     for (const QString& p : paths) {
         const QString name = SnapshotTableModel::fileName(p.toStdString());
@@ -137,24 +144,42 @@ void SnapshotsView::rebuildSourceFilter() {
     }
     const QSignalBlocker block(m_sourceFilter);
     m_sourceFilter->clear();
-    m_sourceFilter->addItem(tr("All sources"), QString());
+    m_sourceFilter->addItem(sets.empty() ? tr("All sources") : tr("All databases"), QString());
     for (const auto& [label, path] : byName) {
         m_sourceFilter->addItem(label, path);
         m_sourceFilter->setItemData(m_sourceFilter->count() - 1, path, Qt::ToolTipRole);
     }
+    for (const QString& set : sets) {
+        m_sourceFilter->addItem(tr("Partition set %1").arg(SnapshotTableModel::fileName(set.toStdString())),
+                                QStringLiteral("set:") + set);
+        m_sourceFilter->setItemData(m_sourceFilter->count() - 1,
+                                    tr("The partition copies taken by the partition backups of %1").arg(set),
+                                    Qt::ToolTipRole);
+    }
     const int index = m_sourceFilter->findData(previous);
     m_sourceFilter->setCurrentIndex(index >= 0 ? index : 0);
-    m_sourceFilter->setEnabled(paths.size() > 1);
+    m_sourceFilter->setEnabled(paths.size() + sets.size() > 1);
 }
 
 void SnapshotsView::applyFilter() {
-    const QString path = m_sourceFilter->currentData().toString();
-    m_proxy->setFilterRegularExpression(
-        path.isEmpty() ? QRegularExpression()
-                       : QRegularExpression(QLatin1Char('^') + QRegularExpression::escape(path) + QLatin1Char('$')));
+    // "" = every database (not the partition copies), "set:DIR" = a partition set's copies, else one source.
+    const QString choice = m_sourceFilter->currentData().toString();
+    const auto& partitionCopies = m_ctx->state().partitionSetOfSnapshot;
+    auto shownHere = [&](const repo::SnapshotInfo& s) {
+        auto set = partitionCopies.find(s.id);
+        if (choice.startsWith(QLatin1String("set:")))
+            return set != partitionCopies.end() && QString::fromStdString(set->second) == choice.mid(4);
+        if (set != partitionCopies.end()) return false;
+        return choice.isEmpty() || QString::fromStdString(s.sourcePath) == choice;
+    };
     std::vector<repo::SnapshotInfo> shown;
+    QStringList ids;
     for (const auto& s : m_model->snapshots())
-        if (path.isEmpty() || QString::fromStdString(s.sourcePath) == path) shown.push_back(s);
+        if (shownHere(s)) {
+            shown.push_back(s);
+            ids << QRegularExpression::escape(QString::fromStdString(s.id));
+        }
+    m_proxy->setFilterRegularExpression(QRegularExpression(QStringLiteral("^(") + ids.join('|') + QStringLiteral(")$")));
     m_timeline->setSnapshots(std::move(shown));
 }
 

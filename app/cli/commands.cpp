@@ -258,6 +258,10 @@ Usage:
                                          strategies: sequential hotset frequency markov ranker
   prescient restores  --repo DIR [--json]              past restores: time to first query, hit rate, duration
   prescient alerts    --repo DIR [--json] [--ack ID]   alerts raised by restores, newest first; --ack marks one seen
+  prescient report    --repo DIR --out FILE [--format pdf|html|csv|json] [--since DATE]
+                                         backup history, restore runs (time to first query, to 90% hits),
+                                         prediction accuracy, partition forecasts, alerts; charts in PDF
+                                         and HTML; format defaults to FILE's extension; DATE: 2024-03-04
   prescient partitions create --set DIR [--boundaries A,B,...] [--schema SQL --key COL]
                                          a partition set: one table over SQLite files by key range
                                          (default schema: the churn's time series, key ts)

@@ -29,6 +29,8 @@ int cmdPredict(const Argv& argv);
 int cmdSql(const Argv& argv);
 int cmdRestores(const Argv& argv);
 int cmdAlerts(const Argv& argv);
+// `report` (reportcommand.cpp): PDF, HTML, CSV or JSON of the repository's history.
+int cmdReport(const Argv& argv);
 // `partitions create|status|check|churn` (partitioncommand.cpp); other sub-commands go to
 // cmdPartitionsMore (partitionmore.cpp) with the arguments after the sub-command.
 int cmdPartitions(const Argv& argv);

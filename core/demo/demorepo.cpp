@@ -4,6 +4,8 @@
 #include <filesystem>
 
 #include "capture/backup.h"
+#include "demo/demopartitions.h"
+#include "demo/demorestores.h"
 #include "demo/workloads.h"
 #include "predict/service.h"
 #include "repo/repository.h"
@@ -16,7 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr const char* kMarker = ".prescient-demo";
-constexpr const char* kComplete = ".prescient-demo-complete";
+constexpr const char* kComplete = ".prescient-demo-complete-v2";  // v2: restores, alerts, partitions
 constexpr int64_t kDayUs = 86400ll * 1000000;
 
 // A day of shop traffic: new orders with lines, status changes, price and stock changes, sign-ups.
@@ -81,10 +83,12 @@ Result<DemoRepository> findDemoRepository(const std::string& dir) {
     d.dir = absolutePath(dir);
     d.repoDir = joinPath(d.dir, "repo");
     d.database = joinPath(d.dir, "shop.db");
+    d.partitionSet = joinPath(d.dir, "partitions");
     return d;
 }
 
-Result<DemoRepository> buildDemoRepository(const std::string& dirIn, const JobControl& job) {
+Result<DemoRepository> buildDemoRepository(const std::string& dirIn, const JobControl& job,
+                                           const DemoOptions& options) {
     DemoRepository d;
     d.dir = absolutePath(dirIn);
     d.repoDir = joinPath(d.dir, "repo");
@@ -126,6 +130,18 @@ Result<DemoRepository> buildDemoRepository(const std::string& dirIn, const JobCo
     predict::EvalConfig cfg;
     auto trained = predict::trainSource(**repo, d.database, {}, cfg, job);
     if (!trained.isOk()) return trained.status();
+    repo->reset();  // the restores and the partition backup open their own handles
+
+    if (!options.restores || !options.partitions) return d;  // a bare demo for tests: not marked complete
+
+    // Restore history: one restore with the best strategy and one with a poor one that raises alerts.
+    job.report({"restores", 0, 1, 0});
+    PRESCIENT_RETURN_IF_ERROR(recordDemoRestores(d.repoDir, d.database, joinPath(d.dir, "scratch"), job));
+    // A partition set with a churned history and a partitioned backup with shadows.
+    job.report({"partitions", 0, 1, 0});
+    auto set = buildDemoPartitions(joinPath(d.dir, "partitions"), d.repoDir, job);
+    if (!set.isOk()) return set.status();
+    d.partitionSet = set.value();
     auto done = Env::posix()->open(joinPath(d.dir, kComplete), OpenMode::kCreateTruncate);
     if (!done.isOk()) return done.status();
     return d;

@@ -1,5 +1,6 @@
 #include "monitor/alerthook.h"
 
+#include <charconv>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -43,9 +44,9 @@ void reap(pid_t pid) {
 }
 
 std::string number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
+    char buf[32];  // to_chars: never the process locale's decimal comma
+    auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6).ptr;
+    return std::string(buf, end);
 }
 
 }  // namespace

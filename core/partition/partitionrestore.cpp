@@ -1,6 +1,7 @@
 // Restore of a partition backup (partitionbackup.h): the end map recorded in partition_backups.end_map, each
 // partition restored from its copy's snapshot and filtered to its end range, partmap.db written for the end
 // map, then PartitionSet::check() on a read-only open.
+#include <charconv>
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -164,7 +165,7 @@ private:
             v->i = std::strtoll(num.c_str(), nullptr, 10);
         } else {
             v->type = Json::kReal;
-            v->r = std::strtod(num.c_str(), nullptr);
+            std::from_chars(num.data(), num.data() + num.size(), v->r);  // locale-independent, unlike strtod
         }
         return true;
     }

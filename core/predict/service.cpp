@@ -1,5 +1,7 @@
 #include "predict/service.h"
 
+#include <charconv>
+#include <atomic>
 #include <unistd.h>
 
 #include <chrono>
@@ -22,9 +24,9 @@ int64_t nowUs() {
 
 std::string number(double v) {
     if (std::isnan(v)) return "null";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.6g", v);
-    return buf;
+    char buf[32];  // to_chars: never the process locale's decimal comma (the GUI runs under setlocale)
+    auto end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::general, 6).ptr;
+    return std::string(buf, end);
 }
 
 std::string metricsJson(const StrategyScore& s, const EvalConfig& cfg, uint32_t horizon, size_t episodes) {
@@ -39,7 +41,9 @@ std::string metricsJson(const StrategyScore& s, const EvalConfig& cfg, uint32_t 
 double storedCoverage(const std::string& json) {
     auto pos = json.find("\"coverage\": ");
     if (pos == std::string::npos) return -1;
-    return std::atof(json.c_str() + pos + 12);
+    double v = -1;
+    std::from_chars(json.data() + pos + 12, json.data() + json.size(), v);
+    return v;
 }
 
 uint32_t horizonFor(const EvalConfig& cfg, const PageCatalog& catalog) {
@@ -73,10 +77,13 @@ const char* pageTypeName(PageType t) {
     return "unknown";
 }
 
+// Distinguishes concurrent page catalogs of the same snapshot in one process (two views, a training job).
+static std::atomic<uint64_t> tempCounter{0};
+
 Result<PageCatalog> catalogForSnapshot(repo::Repository& repo, const repo::SnapshotInfo& snapshot) {
     const char* tmpdir = std::getenv("TMPDIR");
     std::string tmp = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/prescient-pages-" +
-                      std::to_string(::getpid()) + "-" + snapshot.id + ".db";
+                      std::to_string(::getpid()) + "-" + std::to_string(tempCounter.fetch_add(1)) + "-" + snapshot.id + ".db";
     restore::RestoreOptions opts;
     opts.force = true;
     opts.check = restore::StructureCheck::kNone;  // page hashes are checked; DBSTAT reads the structure anyway

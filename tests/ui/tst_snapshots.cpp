@@ -21,6 +21,7 @@
 #include "appcontext.h"
 #include "capture/backup.h"
 #include "demo/demorepo.h"
+#include "formatting.h"
 #include "repo/repository.h"
 #include "snapshotmodel.h"
 #include "snapshotsview.h"
@@ -182,15 +183,16 @@ void TestSnapshots::modelColumns() {
     auto inc = snap("bbbbbbbbbbbbbbbb", baseUs() + kDayUs, 9 * 1024, "/srv/data/shop.db", "aaaaaaaaaaaaaaaa");
     model.resetData({full, inc});
     auto cell = [&](int row, int col, int role = Qt::DisplayRole) { return model.index(row, col).data(role); };
-    QCOMPARE(cell(0, SnapshotTableModel::kTime).toString(), QString("2024-03-04 02:05"));
+    QCOMPARE(cell(0, SnapshotTableModel::kTime).toString(),
+             dateTimeText(QDateTime::fromMSecsSinceEpoch((baseUs() + 5 * 60 * 1000000ll) / 1000)));
     QCOMPARE(cell(0, SnapshotTableModel::kSource).toString(), QString("shop.db"));
     QCOMPARE(cell(0, SnapshotTableModel::kSource, Qt::ToolTipRole).toString(), QString("/srv/data/shop.db"));
     QCOMPARE(cell(0, SnapshotTableModel::kTag).toString(), QString("nightly"));
     QCOMPARE(cell(0, SnapshotTableModel::kKind).toString(), QString("full"));
     QCOMPARE(cell(1, SnapshotTableModel::kKind).toString(), QString("incremental"));
     QCOMPARE(cell(0, SnapshotTableModel::kPages).toString(), QLocale().toString(2560));
-    QCOMPARE(cell(0, SnapshotTableModel::kSize).toString(), QLocale().formattedDataSize(10 << 20));
-    QCOMPARE(cell(1, SnapshotTableModel::kSize).toString(), QLocale().formattedDataSize(9 * 1024));
+    QCOMPARE(cell(0, SnapshotTableModel::kSize).toString(), sizeText(10 << 20));
+    QCOMPARE(cell(1, SnapshotTableModel::kSize).toString(), sizeText(9 * 1024));
     QCOMPARE(cell(0, SnapshotTableModel::kId).toString(), QString("aaaaaaaaaaaaaaaa"));
     QCOMPARE(cell(1, SnapshotTableModel::kTag, SnapshotTableModel::kIdRole).toString(), QString("bbbbbbbbbbbbbbbb"));
     QCOMPARE(cell(0, SnapshotTableModel::kSize, SnapshotTableModel::kSortRole).toULongLong(), 10ull << 20);
