@@ -55,7 +55,7 @@ case "$mode" in
         shots=${DEMO_DIR:-$here/prescient-demo}-screenshots
         mkdir -p "$shots"
         echo "bootstrap: no display: rendering the GUI's views of the demo repository into $shots"
-        for view in timeline restore console; do
+        for view in timeline restore console predictions partitions alerts report; do
             QT_QPA_PLATFORM=offscreen "$build_dir/app/prescient-gui" --screenshot "$shots/$view.png" --view "$view"
         done
         "$build_dir/app/prescient" demo --dir "${DEMO_DIR:-$here/prescient-demo}"

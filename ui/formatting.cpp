@@ -24,12 +24,16 @@ QString sizeText(quint64 bytes) {
 
 QString durationText(double s) {
     const QLocale loc;
-    auto tr = [](const char* text) { return QCoreApplication::translate("Formatting", text); };
-    if (s < 10) return tr("%1 s").arg(loc.toString(s, 'f', 2));
-    if (s < 60) return tr("%1 s").arg(loc.toString(s, 'f', 1));
+    if (s < 10) return QCoreApplication::translate("Formatting", "%1 s").arg(loc.toString(s, 'f', 2));
+    if (s < 60) return QCoreApplication::translate("Formatting", "%1 s").arg(loc.toString(s, 'f', 1));
     const qint64 total = qRound64(s);
-    if (total < 3600) return tr("%1 min %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
-    return tr("%1 h %2 min").arg(total / 3600).arg(total % 3600 / 60, 2, 10, QLatin1Char('0'));
+    if (total < 3600)
+        return QCoreApplication::translate("Formatting", "%1 min %2 s")
+            .arg(total / 60)
+            .arg(total % 60, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("Formatting", "%1 h %2 min")
+        .arg(total / 3600)
+        .arg(total % 3600 / 60, 2, 10, QLatin1Char('0'));
 }
 
 }  // namespace prescient::ui

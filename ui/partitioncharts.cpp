@@ -35,6 +35,10 @@ QChart* makeChart() {
     f.setBold(true);
     c->setTitleFont(f);
     c->legend()->setAlignment(Qt::AlignBottom);
+    QFont legendFont = c->legend()->font();  // six entries share one line: smaller, so German ones fit
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    c->legend()->setFont(legendFont);
+    c->legend()->setShowToolTips(true);  // a label that is still cut shows whole on hover
     c->setMargins(QMargins(2, 2, 2, 2));
     c->layout()->setContentsMargins(0, 0, 0, 0);
     c->setBackgroundRoundness(0);

@@ -24,7 +24,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 const QString kNone = QStringLiteral("—");
 
-QString trP(const char* text) { return QCoreApplication::translate("Predictions", text); }
 
 QVariant number(double v) { return std::isnan(v) ? QVariant() : QVariant(v); }
 
@@ -37,14 +36,14 @@ QColor tint(const QPalette& palette, double alpha) {
 // What a strategy does, for tooltips (core/predict/README.md).
 QString strategyDescription(const QString& name) {
     if (name == QLatin1String("sequential"))
-        return trP("Pages in file order; confidence is the read rate of each block of pages.");
+        return QCoreApplication::translate("Predictions", "Pages in file order; confidence is the read rate of each block of pages.");
     if (name == QLatin1String("hotset"))
-        return trP("The pages the last sessions kept in cache, like pg_prewarm or InnoDB's buffer pool dump.");
-    if (name == QLatin1String("frequency")) return trP("The pages most sessions read early.");
+        return QCoreApplication::translate("Predictions", "The pages the last sessions kept in cache, like pg_prewarm or InnoDB's buffer pool dump.");
+    if (name == QLatin1String("frequency")) return QCoreApplication::translate("Predictions", "The pages most sessions read early.");
     if (name == QLatin1String("markov"))
-        return trP("Follows the order in which sessions read pages (a Markov chain over page reads).");
+        return QCoreApplication::translate("Predictions", "Follows the order in which sessions read pages (a Markov chain over page reads).");
     if (name == QLatin1String("ranker"))
-        return trP("A learned model over page features (frequency, recency, page type, read order), calibrated.");
+        return QCoreApplication::translate("Predictions", "A learned model over page features (frequency, recency, page type, read order), calibrated.");
     return QString();
 }
 
@@ -54,30 +53,30 @@ QString pageTypeText(predict::PageType type) {
     using predict::PageType;
     switch (type) {
         case PageType::kTableInterior:
-            return trP("table interior");
+            return QCoreApplication::translate("Predictions", "table interior");
         case PageType::kTableLeaf:
-            return trP("table leaf");
+            return QCoreApplication::translate("Predictions", "table leaf");
         case PageType::kIndexInterior:
-            return trP("index interior");
+            return QCoreApplication::translate("Predictions", "index interior");
         case PageType::kIndexLeaf:
-            return trP("index leaf");
+            return QCoreApplication::translate("Predictions", "index leaf");
         case PageType::kOverflow:
-            return trP("overflow");
+            return QCoreApplication::translate("Predictions", "overflow");
         case PageType::kFreelist:
-            return trP("free page");
+            return QCoreApplication::translate("Predictions", "free page");
         case PageType::kPointerMap:
-            return trP("pointer map");
+            return QCoreApplication::translate("Predictions", "pointer map");
         case PageType::kLockByte:
-            return trP("lock-byte page");
+            return QCoreApplication::translate("Predictions", "lock-byte page");
         case PageType::kUnknown:
             break;
     }
-    return trP("unknown");
+    return QCoreApplication::translate("Predictions", "unknown");
 }
 
 QString percentText(double share, int decimals) {
     if (std::isnan(share)) return kNone;
-    return trP("%1%").arg(QLocale().toString(share * 100, 'f', decimals));
+    return QCoreApplication::translate("Predictions", "%1%").arg(QLocale().toString(share * 100, 'f', decimals));
 }
 
 // ---- RankedPagesModel ----
@@ -156,14 +155,14 @@ QVariant RankedPagesModel::data(const QModelIndex& index, int role) const {
             if (index.column() == kObject || index.column() == kType) return int(Qt::AlignLeft | Qt::AlignVCenter);
             return int(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ToolTipRole: {
-            QString tip = trP("Page %1 (%2) of %3\nConfidence of a read within the horizon: %4")
+            QString tip = QCoreApplication::translate("Predictions", "Page %1 (%2) of %3\nConfidence of a read within the horizon: %4")
                               .arg(loc.toString(p.page.pgno), pageTypeText(p.type), object.isEmpty() ? kNone : object,
                                    percentText(confidence));
-            tip += QLatin1Char('\n') + (never ? trP("Expected first read: not expected")
-                                              : trP("Expected first read: read number %1")
+            tip += QLatin1Char('\n') + (never ? QCoreApplication::translate("Predictions", "Expected first read: not expected")
+                                              : QCoreApplication::translate("Predictions", "Expected first read: read number %1")
                                                     .arg(loc.toString(qRound64(p.page.expectedPosition) + 1)));
             if (row < m_batch)
-                tip += QLatin1Char('\n') + trP("Within the budget: the top pages that coverage and precision measure.");
+                tip += QLatin1Char('\n') + QCoreApplication::translate("Predictions", "Within the budget: the top pages that coverage and precision measure.");
             return tip;
         }
     }
@@ -175,34 +174,34 @@ QVariant RankedPagesModel::headerData(int section, Qt::Orientation orientation, 
     if (role == Qt::DisplayRole) {
         switch (section) {
             case kRank:
-                return trP("Rank");
+                return QCoreApplication::translate("Predictions", "Rank");
             case kPage:
-                return trP("Page");
+                return QCoreApplication::translate("Predictions", "Page");
             case kObject:
-                return trP("Table or index");
+                return QCoreApplication::translate("Predictions", "Table or index");
             case kType:
-                return trP("Page type");
+                return QCoreApplication::translate("Predictions", "Page type");
             case kConfidence:
-                return trP("Confidence");
+                return QCoreApplication::translate("Predictions", "Confidence");
             case kCoverage:
-                return trP("Cumulative");
+                return QCoreApplication::translate("Predictions", "Cumulative");
             case kFirstRead:
-                return trP("First read");
+                return QCoreApplication::translate("Predictions", "First read");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
             case kRank:
-                return trP("Position in the restore order (1 = fetched first)");
+                return QCoreApplication::translate("Predictions", "Position in the restore order (1 = fetched first)");
             case kPage:
-                return trP("Page number in the database file");
+                return QCoreApplication::translate("Predictions", "Page number in the database file");
             case kConfidence:
-                return trP(
+                return QCoreApplication::translate("Predictions", 
                     "Predicted probability that the page is read within the horizon (the first reads after the "
                     "restored database opens)");
             case kCoverage:
-                return trP("Share of the expected early page reads covered by restoring every page up to this rank");
+                return QCoreApplication::translate("Predictions", "Share of the expected early page reads covered by restoring every page up to this rank");
             case kFirstRead:
-                return trP("Expected position of the page's first read (1 = the very first read)");
+                return QCoreApplication::translate("Predictions", "Expected position of the page's first read (1 = the very first read)");
         }
     }
     return {};
@@ -253,9 +252,9 @@ QVariant ObjectSummaryModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             switch (index.column()) {
                 case kObject:
-                    return r.object.isEmpty() ? trP("(no table or index)") : r.object;
+                    return r.object.isEmpty() ? QCoreApplication::translate("Predictions", "(no table or index)") : r.object;
                 case kKind:
-                    return r.object.isEmpty() ? kNone : r.isIndex ? trP("index") : trP("table");
+                    return r.object.isEmpty() ? kNone : r.isIndex ? QCoreApplication::translate("Predictions", "index") : QCoreApplication::translate("Predictions", "table");
                 case kPages:
                     return loc.toString(r.pages);
                 case kInBatch:
@@ -295,9 +294,9 @@ QVariant ObjectSummaryModel::data(const QModelIndex& index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ToolTipRole:
             if (r.object.isEmpty())
-                return trP("Free-list, pointer-map and other pages that belong to no table or index");
-            return (r.isIndex ? trP("Index %1: %2 pages ranked, %3 within the budget; highest confidence %4")
-                              : trP("Table %1: %2 pages ranked, %3 within the budget; highest confidence %4"))
+                return QCoreApplication::translate("Predictions", "Free-list, pointer-map and other pages that belong to no table or index");
+            return (r.isIndex ? QCoreApplication::translate("Predictions", "Index %1: %2 pages ranked, %3 within the budget; highest confidence %4")
+                              : QCoreApplication::translate("Predictions", "Table %1: %2 pages ranked, %3 within the budget; highest confidence %4"))
                 .arg(r.object, loc.toString(r.pages), loc.toString(r.inBatch), percentText(r.topConfidence));
     }
     return {};
@@ -308,36 +307,36 @@ QVariant ObjectSummaryModel::headerData(int section, Qt::Orientation orientation
     if (role == Qt::DisplayRole) {
         switch (section) {
             case kObject:
-                return trP("Table or index");
+                return QCoreApplication::translate("Predictions", "Table or index");
             case kKind:
-                return trP("Kind");
+                return QCoreApplication::translate("Predictions", "Kind");
             case kPages:
-                return trP("Pages");
+                return QCoreApplication::translate("Predictions", "Pages");
             case kInBatch:
-                return trP("In budget");
+                return QCoreApplication::translate("Predictions", "In budget");
             case kMeanConfidence:
-                return trP("Mean confidence");
+                return QCoreApplication::translate("Predictions", "Mean confidence");
             case kTopConfidence:
-                return trP("Top");
+                return QCoreApplication::translate("Predictions", "Top");
             case kExpected:
-                return trP("Expected reads");
+                return QCoreApplication::translate("Predictions", "Expected reads");
             case kBestRank:
-                return trP("Best rank");
+                return QCoreApplication::translate("Predictions", "Best rank");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
             case kPages:
-                return trP("Pages of this object in the ranking");
+                return QCoreApplication::translate("Predictions", "Pages of this object in the ranking");
             case kInBatch:
-                return trP("Pages of this object within the budget: the top pages that coverage and precision measure");
+                return QCoreApplication::translate("Predictions", "Pages of this object within the budget: the top pages that coverage and precision measure");
             case kMeanConfidence:
-                return trP("Mean predicted probability that a page of this object is read early");
+                return QCoreApplication::translate("Predictions", "Mean predicted probability that a page of this object is read early");
             case kTopConfidence:
-                return trP("Highest confidence of a page of this object");
+                return QCoreApplication::translate("Predictions", "Highest confidence of a page of this object");
             case kExpected:
-                return trP("Expected number of this object's pages read within the horizon (sum of the confidences)");
+                return QCoreApplication::translate("Predictions", "Expected number of this object's pages read within the horizon (sum of the confidences)");
             case kBestRank:
-                return trP("Rank of this object's first page in the restore order");
+                return QCoreApplication::translate("Predictions", "Rank of this object's first page in the restore order");
         }
     }
     return {};
@@ -470,7 +469,7 @@ QVariant EvaluationModel::data(const QModelIndex& index, int role) const {
         case Qt::DisplayRole:
             switch (index.column()) {
                 case kStrategy:
-                    return e.strategy == m_best ? trP("%1 (best)").arg(e.strategy) : e.strategy;
+                    return e.strategy == m_best ? QCoreApplication::translate("Predictions", "%1 (best)").arg(e.strategy) : e.strategy;
                 case kCoverage:
                     return percentText(e.coverage);
                 case kPrecision:
@@ -482,7 +481,7 @@ QVariant EvaluationModel::data(const QModelIndex& index, int role) const {
                 case kHorizon:
                     return e.horizon > 0 ? loc.toString(e.horizon) : kNone;
                 case kEpisodes:
-                    return trP("%1 / %2").arg(loc.toString(e.trainEpisodes), loc.toString(e.testEpisodes));
+                    return QCoreApplication::translate("Predictions", "%1 / %2").arg(loc.toString(e.trainEpisodes), loc.toString(e.testEpisodes));
                 case kTrainTime:
                     return std::isnan(e.trainSeconds) ? kNone : durationText(e.trainSeconds);
                 case kTrained:
@@ -531,13 +530,13 @@ QVariant EvaluationModel::data(const QModelIndex& index, int role) const {
             if (index.column() == kStrategy) return int(Qt::AlignLeft | Qt::AlignVCenter);
             return int(Qt::AlignRight | Qt::AlignVCenter);
         case Qt::ToolTipRole: {
-            QString tip = trP("Model %1 (%2, %3), trained %4 on %5 traces")
+            QString tip = QCoreApplication::translate("Predictions", "Model %1 (%2, %3), trained %4 on %5 traces")
                               .arg(loc.toString(e.modelId), e.strategy, sizeText(e.modelBytes),
                                    dateTimeTextUs(e.trainedUs), loc.toString(e.tracesUsed));
             const QString what = strategyDescription(e.strategy);
             if (!what.isEmpty()) tip += QLatin1Char('\n') + what;
-            if (e.strategy == m_inUse) tip += QLatin1Char('\n') + trP("Its ranking is shown.");
-            if (isBest(index.row(), index.column())) tip += QLatin1Char('\n') + trP("Best value of this column.");
+            if (e.strategy == m_inUse) tip += QLatin1Char('\n') + QCoreApplication::translate("Predictions", "Its ranking is shown.");
+            if (isBest(index.row(), index.column())) tip += QLatin1Char('\n') + QCoreApplication::translate("Predictions", "Best value of this column.");
             if (!e.extra.isEmpty()) tip += QLatin1Char('\n') + e.extra;
             return tip;
         }
@@ -550,45 +549,45 @@ QVariant EvaluationModel::headerData(int section, Qt::Orientation orientation, i
     if (role == Qt::DisplayRole) {
         switch (section) {
             case kStrategy:
-                return trP("Strategy");
+                return QCoreApplication::translate("Predictions", "Strategy");
             case kCoverage:
-                return trP("Coverage");
+                return QCoreApplication::translate("Predictions", "Coverage");
             case kPrecision:
-                return trP("Precision");
+                return QCoreApplication::translate("Predictions", "Precision");
             case kBrier:
-                return trP("Brier");
+                return QCoreApplication::translate("Predictions", "Brier");
             case kBudget:
-                return trP("Budget");
+                return QCoreApplication::translate("Predictions", "Budget");
             case kHorizon:
-                return trP("Horizon");
+                return QCoreApplication::translate("Predictions", "Horizon");
             case kEpisodes:
-                return trP("Episodes");
+                return QCoreApplication::translate("Predictions", "Episodes");
             case kTrainTime:
-                return trP("Training");
+                return QCoreApplication::translate("Predictions", "Training");
             case kTrained:
-                return trP("Trained");
+                return QCoreApplication::translate("Predictions", "Trained");
             case kSize:
-                return trP("Size");
+                return QCoreApplication::translate("Predictions", "Size");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
             case kCoverage:
-                return trP(
+                return QCoreApplication::translate("Predictions", 
                     "Share of the first reads of a held-out session whose page is within the budget (higher is "
                     "better)");
             case kPrecision:
-                return trP(
+                return QCoreApplication::translate("Predictions", 
                     "Share of the pages within the budget that a held-out session read early (higher is better)");
             case kBrier:
-                return trP("Mean squared error of the confidences: 0 is perfect, lower is better");
+                return QCoreApplication::translate("Predictions", "Mean squared error of the confidences: 0 is perfect, lower is better");
             case kBudget:
-                return trP("The top pages coverage and precision are measured on, as a share of the database's pages");
+                return QCoreApplication::translate("Predictions", "The top pages coverage and precision are measured on, as a share of the database's pages");
             case kHorizon:
-                return trP("Number of first reads the prediction covers");
+                return QCoreApplication::translate("Predictions", "Number of first reads the prediction covers");
             case kEpisodes:
-                return trP("Sessions used for training / held out for testing (the latest)");
+                return QCoreApplication::translate("Predictions", "Sessions used for training / held out for testing (the latest)");
             case kTrainTime:
-                return trP("Time the evaluation's training took");
+                return QCoreApplication::translate("Predictions", "Time the evaluation's training took");
         }
     }
     return {};

@@ -24,8 +24,6 @@ namespace prescient::ui {
 
 namespace {
 
-QString trP(const char* text) { return QCoreApplication::translate("Predictions", text); }
-
 QColor strategyColor(const std::string& name) {
     if (name == "sequential") return QColor("#757575");
     if (name == "hotset") return QColor("#ef6c00");
@@ -41,7 +39,7 @@ bool plotted(const predict::ReliabilityBin& b) {
 
 QString binText(const std::string& strategy, const predict::ReliabilityBin& b) {
     const QLocale loc;
-    return trP("%1, confidence %2 to %3\n%4 page predictions, mean confidence %5\nread early: %6")
+    return QCoreApplication::translate("Predictions", "%1, confidence %2 to %3\n%4 page predictions, mean confidence %5\nread early: %6")
         .arg(QString::fromStdString(strategy), percentText(b.lo, 0), percentText(b.hi, 0),
              loc.toString(static_cast<qulonglong>(b.count)), percentText(b.meanPredicted), percentText(b.observed));
 }
@@ -69,7 +67,7 @@ void connectHover(QXYSeries* series, const predict::StrategyScore& score) {
 
 ReliabilityChart::ReliabilityChart(QWidget* parent) : QChartView(parent) {
     auto* c = new QChart;
-    c->setTitle(trP("Reliability: predicted confidence against observed reads"));
+    c->setTitle(QCoreApplication::translate("Predictions", "Reliability: predicted confidence against observed reads"));
     QFont f = c->titleFont();
     f.setBold(true);
     c->setTitleFont(f);
@@ -78,9 +76,9 @@ ReliabilityChart::ReliabilityChart(QWidget* parent) : QChartView(parent) {
     c->layout()->setContentsMargins(0, 0, 0, 0);
     c->setBackgroundRoundness(0);
     m_x = new QValueAxis;
-    m_x->setTitleText(trP("Predicted confidence"));
+    m_x->setTitleText(QCoreApplication::translate("Predictions", "Predicted confidence"));
     m_y = new QValueAxis;
-    m_y->setTitleText(trP("Observed share read early"));
+    m_y->setTitleText(QCoreApplication::translate("Predictions", "Observed share read early"));
     for (QValueAxis* a : {m_x, m_y}) {
         a->setRange(0, 1);
         a->setTickCount(6);
@@ -143,7 +141,7 @@ void ReliabilityChart::rebuild() {
     m_points = 0;
 
     auto* diagonal = new QLineSeries;
-    diagonal->setName(trP("Perfect calibration"));
+    diagonal->setName(QCoreApplication::translate("Predictions", "Perfect calibration"));
     QPen dashed(palette().color(QPalette::Mid));
     dashed.setStyle(Qt::DashLine);
     dashed.setWidthF(1.5);
@@ -201,7 +199,7 @@ void ReliabilityChart::rebuild() {
             QScatterSeries*& bins = bySize[size];
             if (!bins) {
                 bins = new QScatterSeries;
-                bins->setName(trP("%1 bins").arg(QString::fromStdString(s->strategy)));
+                bins->setName(QCoreApplication::translate("Predictions", "%1 bins").arg(QString::fromStdString(s->strategy)));
                 bins->setColor(color);
                 bins->setBorderColor(palette().color(QPalette::Base));
                 bins->setMarkerSize(size);

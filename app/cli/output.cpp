@@ -7,6 +7,8 @@
 #include <ctime>
 #include <memory>
 
+#include "util/jsontext.h"
+
 namespace prescient::cli {
 
 int exitCodeFor(const Status& s) {
@@ -73,37 +75,7 @@ std::string isoTime(int64_t us) {
     return out;
 }
 
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
+std::string jsonString(const std::string& s) { return jsonQuote(s); }
 
 namespace {
 bool g_progressShown = false;

@@ -48,25 +48,6 @@ Status prepareFolder(const std::string& dir) {
     return Status::ok();
 }
 
-// A churn on its own thread until stop().
-class ChurnThread {
-public:
-    ChurnThread(PartitionSet& set, ChurnOptions o) : m_opts(std::move(o)) {
-        m_thread = std::thread([this, &set] { m_result = runChurn(set, m_opts, &m_cancel).status(); });
-    }
-    ~ChurnThread() { (void)stop(); }
-    Status stop() {
-        m_cancel.cancel();
-        if (m_thread.joinable()) m_thread.join();
-        return m_result.code() == Status::Code::kCancelled ? Status::ok() : m_result;
-    }
-
-private:
-    ChurnOptions m_opts;
-    CancelToken m_cancel;
-    Status m_result;  // written by the thread, read after join
-    std::thread m_thread;
-};
 
 }  // namespace
 

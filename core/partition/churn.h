@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <thread>
 
 #include "partition/partitionset.h"
 #include "util/job.h"
@@ -78,5 +79,28 @@ struct ChurnStats {
 // Runs the workload for options.seconds. The set must have the churn schema (InvalidArgument otherwise).
 // Returns the first error of any thread (the others stop), Cancelled when the token fired.
 Result<ChurnStats> runChurn(PartitionSet& set, const ChurnOptions& options, const CancelToken* cancel = nullptr);
+
+// runChurn on its own thread until stop() or its time is up (the demo, tests and benchmarks churn a set
+// while a backup runs). stop() cancels, joins and returns the run's error (Ok when it was cancelled).
+class ChurnThread {
+public:
+    ChurnThread(PartitionSet& set, ChurnOptions o) : m_opts(std::move(o)) {
+        m_thread = std::thread([this, &set] { m_result = runChurn(set, m_opts, &m_cancel).status(); });
+    }
+    ~ChurnThread() { (void)stop(); }
+    ChurnThread(const ChurnThread&) = delete;
+    ChurnThread& operator=(const ChurnThread&) = delete;
+    Status stop() {
+        m_cancel.cancel();
+        if (m_thread.joinable()) m_thread.join();
+        return m_result.code() == Status::Code::kCancelled ? Status::ok() : m_result;
+    }
+
+private:
+    ChurnOptions m_opts;
+    CancelToken m_cancel;
+    Status m_result;  // written by the thread, read after join
+    std::thread m_thread;
+};
 
 }  // namespace prescient::partition

@@ -8,8 +8,10 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "partition/setreader.h"
+#include "util/jsontext.h"
 
 namespace prescient::report {
 
@@ -78,10 +80,20 @@ Result<ReportData> gatherReport(repo::Repository& repo, const ReportOptions& opt
     const int64_t since = options.sinceUs;
     repo::Catalog& catalog = repo.catalog();
 
+    // Backup history lists the databases' snapshots; a partition backup's copies are its own section.
+    std::set<std::string> partitionCopies;
+    auto partitionBackups = catalog.listPartitionBackups();
+    if (!partitionBackups.isOk()) return partitionBackups.status();
+    for (const auto& b : partitionBackups.value()) {
+        auto copies = catalog.listPartitionCopies(b.id);
+        if (!copies.isOk()) return copies.status();
+        for (const auto& c : copies.value())
+            if (!c.snapshotId.empty()) partitionCopies.insert(c.snapshotId);
+    }
     auto snapshots = catalog.listSnapshots();
     if (!snapshots.isOk()) return snapshots.status();
     for (const auto& s : snapshots.value())
-        if (s.timeUs >= since) d.backups.push_back({s, s.parent.empty()});
+        if (s.timeUs >= since && !partitionCopies.count(s.id)) d.backups.push_back({s, s.parent.empty()});
 
     auto restores = catalog.listRestores();
     if (!restores.isOk()) return restores.status();
@@ -279,27 +291,7 @@ std::string toCsv(const ReportData& d) {
 
 namespace {
 
-std::string jstr(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
+std::string jstr(const std::string& s) { return jsonQuote(s); }
 std::string jtime(int64_t us) { return us ? jstr(isoUtc(us)) : "null"; }
 std::string jnum(double v) { return std::isfinite(v) ? num(v) : "null"; }
 std::string jopt(double v) { return v < 0 ? "null" : jnum(v); }

@@ -78,7 +78,7 @@ struct ReportData {
     std::string repoDir;
     int64_t generatedUs = 0;
     int64_t sinceUs = 0;  // 0 = everything
-    std::vector<BackupRow> backups;                   // oldest first
+    std::vector<BackupRow> backups;                   // oldest first; databases only (no partition copies)
     std::vector<RestoreRow> restores;                 // oldest first
     std::vector<AccuracyPoint> accuracy;              // oldest first
     std::vector<PartitionBackupRow> partitionBackups; // oldest first

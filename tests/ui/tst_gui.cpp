@@ -162,21 +162,23 @@ void TestGui::eventLoopStaysResponsive() {
 
 void TestGui::screenshots_data() {
     QTest::addColumn<QString>("view");
-    QTest::newRow("timeline") << "timeline";
-    QTest::newRow("restore") << "restore";
-    QTest::newRow("console") << "console";
+    QTest::addColumn<QString>("lang");
+    for (const QString& view : MainWindow::viewNames()) QTest::newRow(qPrintable(view)) << view << "en";
+    QTest::newRow("partitions-de") << "partitions"
+                                   << "de";
 }
 
 void TestGui::screenshots() {
     QFETCH(QString, view);
-    const QString file = m_tmp.filePath(view + ".png");
+    QFETCH(QString, lang);
+    const QString file = m_tmp.filePath(view + "-" + lang + ".png");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("XDG_DATA_HOME", m_tmp.filePath("xdg"));
     env.insert("XDG_CONFIG_HOME", m_tmp.filePath("xdg-config"));
     env.insert("QT_QPA_PLATFORM", "offscreen");
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PRESCIENT_GUI_PATH), {"--screenshot", file, "--view", view});
+    p.start(QStringLiteral(PRESCIENT_GUI_PATH), {"--screenshot", file, "--view", view, "--lang", lang});
     QVERIFY(p.waitForFinished(240000));
     QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
     QImage image(file);

@@ -1,6 +1,7 @@
 // The German translation: the shipped .ts is complete (every message translated, placeholders kept), the
 // embedded .qm turns a real MainWindow's tabs and menus German, numbers, dates and sizes follow the German
 // locale, and an unknown language falls back to English with a message.
+#include <QAbstractButton>
 #include <QApplication>
 #include <QFile>
 #include <QMenuBar>
@@ -96,6 +97,15 @@ void TestI18n::mainWindowSpeaksGerman() {
     QVERIFY2(menus.contains(QStringLiteral("&Datei")), qPrintable(menus.join(", ")));
     QVERIFY2(menus.contains(QStringLiteral("&Hilfe")), qPrintable(menus.join(", ")));
     QCOMPARE(w.windowTitle(), QStringLiteral("Prescient"));
+    // The new views' own controls too (accelerators aside).
+    QStringList buttons;
+    for (QAbstractButton* b : w.findChildren<QAbstractButton*>()) buttons << b->text().remove('&');
+    for (const char* german : {"Schwellenwerte…", "PDF exportieren…", "Jetzt sichern…", "Partitionssatz öffnen…"})
+        QVERIFY2(buttons.contains(QString::fromUtf8(german)), german);
+    QVERIFY2(titles.contains(QStringLiteral("Vorhersagen")), qPrintable(titles.join(", ")));
+    QVERIFY2(titles.contains(QStringLiteral("Partitionen")), qPrintable(titles.join(", ")));
+    QVERIFY2(titles.contains(QStringLiteral("Alarme")), qPrintable(titles.join(", ")));
+    QVERIFY2(titles.contains(QStringLiteral("Bericht")), qPrintable(titles.join(", ")));
 }
 
 void TestI18n::formatsFollowTheLocale() {

@@ -227,7 +227,7 @@ void TestReport::initTestCase() {
     shadow.backupId = backupId.value();
     shadow.partition = 3;
     shadow.role = "shadow";
-    shadow.snapshotId = m_snapshots.back().id;
+    shadow.snapshotId = "5ad0c0b1e5ad0c0b";  // its own snapshot in a real backup; not one of the database's
     shadow.takenUs = split.madeUs + 500000;
     shadow.epoch = 4;
     shadow.lo = 100000;
