@@ -62,14 +62,17 @@ void scheduleScreenshot(QApplication* app, MainWindow* w, AppContext* ctx, const
                             : view == "alerts"     ? static_cast<QWidget*>(w->alertsView())
                                                    : static_cast<QWidget*>(w->reportView());
             QObject::connect(page, SIGNAL(contentReady()), settle, SLOT(start()));
-            if (view == "alerts")  // the newest alert selected, so its details show
-                QObject::connect(w->alertsView(), &AlertsView::contentReady, w, [w] {
+            if (view == "alerts") {  // the newest alert selected, so its details show
+                auto selectNewest = [w] {
                     QAbstractItemModel* m = w->alertsView()->alertModel();
                     qint64 newest = 0;
                     for (int r = 0; r < m->rowCount(); ++r)
                         newest = std::max(newest, m->index(r, 0).data(AlertTableModel::kIdRole).toLongLong());
                     if (newest > 0) w->alertsView()->selectAlert(newest);
-                });
+                };
+                QObject::connect(w->alertsView(), &AlertsView::contentReady, w, selectNewest);
+                selectNewest();  // the alerts may have loaded already
+            }
             w->showView(view);
             settle->start();  // content that arrived before now counts too
             return;

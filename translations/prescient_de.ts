@@ -39,6 +39,21 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>PartitionText</name>
     <message>
         <source>%1 %</source>
@@ -119,6 +134,327 @@
     <message>
         <source>naive</source>
         <translation>naive</translation>
+    </message>
+</context>
+<context>
+    <name>Predictions</name>
+    <message>
+        <source>Pages in file order; confidence is the read rate of each block of pages.</source>
+        <translation>Seiten in Dateireihenfolge; die Konfidenz ist die Leserate des jeweiligen Seitenblocks.</translation>
+    </message>
+    <message>
+        <source>The pages the last sessions kept in cache, like pg_prewarm or InnoDB&apos;s buffer pool dump.</source>
+        <translation>Die Seiten, die die letzten Sitzungen im Cache hielten, wie bei pg_prewarm oder dem Buffer-Pool-Dump von InnoDB.</translation>
+    </message>
+    <message>
+        <source>The pages most sessions read early.</source>
+        <translation>Die Seiten, die die meisten Sitzungen früh lesen.</translation>
+    </message>
+    <message>
+        <source>Follows the order in which sessions read pages (a Markov chain over page reads).</source>
+        <translation>Folgt der Reihenfolge, in der Sitzungen Seiten lesen (eine Markow-Kette über Lesezugriffe auf Seiten).</translation>
+    </message>
+    <message>
+        <source>A learned model over page features (frequency, recency, page type, read order), calibrated.</source>
+        <translation>Ein gelerntes, kalibriertes Modell über Seitenmerkmale (Häufigkeit, Aktualität, Seitentyp, Lesereihenfolge).</translation>
+    </message>
+    <message>
+        <source>table interior</source>
+        <translation>Tabellenknoten</translation>
+    </message>
+    <message>
+        <source>table leaf</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <source>index interior</source>
+        <translation>Indexknoten</translation>
+    </message>
+    <message>
+        <source>index leaf</source>
+        <translation>Indexblatt</translation>
+    </message>
+    <message>
+        <source>overflow</source>
+        <translation>Überlauf</translation>
+    </message>
+    <message>
+        <source>free page</source>
+        <translation>Freilistenseite</translation>
+    </message>
+    <message>
+        <source>pointer map</source>
+        <translation>Pointer-Map</translation>
+    </message>
+    <message>
+        <source>lock-byte page</source>
+        <translation>Lock-Byte-Seite</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Page %1 (%2) of %3
+Confidence of a read within the horizon: %4</source>
+        <translation>Seite %1 (%2) von %3
+Konfidenz eines Lesezugriffs innerhalb des Horizonts: %4</translation>
+    </message>
+    <message>
+        <source>Expected first read: not expected</source>
+        <translation>Erwarteter erster Lesezugriff: nicht erwartet</translation>
+    </message>
+    <message>
+        <source>Expected first read: read number %1</source>
+        <translation>Erwarteter erster Lesezugriff: Lesezugriff Nr. %1</translation>
+    </message>
+    <message>
+        <source>Within the budget: the top pages that coverage and precision measure.</source>
+        <translation>Innerhalb des Budgets: die obersten Seiten, an denen Abdeckung und Präzision gemessen werden.</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Table or index</source>
+        <translation>Tabelle/Index</translation>
+    </message>
+    <message>
+        <source>Page type</source>
+        <translation>Seitentyp</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>Kumuliert</translation>
+    </message>
+    <message>
+        <source>First read</source>
+        <translation>Erster Lesezugriff</translation>
+    </message>
+    <message>
+        <source>Position in the restore order (1 = fetched first)</source>
+        <translation>Position in der Wiederherstellungsreihenfolge (1 = zuerst geladen)</translation>
+    </message>
+    <message>
+        <source>Page number in the database file</source>
+        <translation>Seitennummer in der Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>Predicted probability that the page is read within the horizon (the first reads after the restored database opens)</source>
+        <translation>Vorhergesagte Wahrscheinlichkeit, dass die Seite innerhalb des Horizonts gelesen wird (die ersten Lesezugriffe nach dem Öffnen der wiederhergestellten Datenbank)</translation>
+    </message>
+    <message>
+        <source>Share of the expected early page reads covered by restoring every page up to this rank</source>
+        <translation>Anteil der erwarteten frühen Lesezugriffe auf Seiten, der durch das Wiederherstellen aller Seiten bis zu diesem Rang abgedeckt wird</translation>
+    </message>
+    <message>
+        <source>Expected position of the page&apos;s first read (1 = the very first read)</source>
+        <translation>Erwartete Position des ersten Lesezugriffs auf die Seite (1 = der allererste Lesezugriff)</translation>
+    </message>
+    <message>
+        <source>(no table or index)</source>
+        <translation>(keine Tabelle, kein Index)</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Free-list, pointer-map and other pages that belong to no table or index</source>
+        <translation>Freilisten-, Pointer-Map- und andere Seiten, die zu keiner Tabelle und keinem Index gehören</translation>
+    </message>
+    <message>
+        <source>Index %1: %2 pages ranked, %3 within the budget; highest confidence %4</source>
+        <translation>Index %1: %2 Seiten in der Rangfolge, %3 innerhalb des Budgets; höchste Konfidenz %4</translation>
+    </message>
+    <message>
+        <source>Table %1: %2 pages ranked, %3 within the budget; highest confidence %4</source>
+        <translation>Tabelle %1: %2 Seiten in der Rangfolge, %3 innerhalb des Budgets; höchste Konfidenz %4</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>In budget</source>
+        <translation>Im Budget</translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation>Mittl. Konfidenz</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Höchste</translation>
+    </message>
+    <message>
+        <source>Expected reads</source>
+        <translation>Erw. Lesezugriffe</translation>
+    </message>
+    <message>
+        <source>Best rank</source>
+        <translation>Bester Rang</translation>
+    </message>
+    <message>
+        <source>Pages of this object in the ranking</source>
+        <translation>Seiten dieses Objekts in der Rangfolge</translation>
+    </message>
+    <message>
+        <source>Pages of this object within the budget: the top pages that coverage and precision measure</source>
+        <translation>Seiten dieses Objekts innerhalb des Budgets: die obersten Seiten, an denen Abdeckung und Präzision gemessen werden</translation>
+    </message>
+    <message>
+        <source>Mean predicted probability that a page of this object is read early</source>
+        <translation>Mittlere vorhergesagte Wahrscheinlichkeit, dass eine Seite dieses Objekts früh gelesen wird</translation>
+    </message>
+    <message>
+        <source>Highest confidence of a page of this object</source>
+        <translation>Höchste Konfidenz einer Seite dieses Objekts</translation>
+    </message>
+    <message>
+        <source>Expected number of this object&apos;s pages read within the horizon (sum of the confidences)</source>
+        <translation>Erwartete Anzahl der Seiten dieses Objekts, die innerhalb des Horizonts gelesen werden (Summe der Konfidenzen)</translation>
+    </message>
+    <message>
+        <source>Rank of this object&apos;s first page in the restore order</source>
+        <translation>Rang der ersten Seite dieses Objekts in der Wiederherstellungsreihenfolge</translation>
+    </message>
+    <message>
+        <source>%1 (best)</source>
+        <translation>%1 (bestes)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Model %1 (%2, %3), trained %4 on %5 traces</source>
+        <translation>Modell %1 (%2, %3), trainiert am %4 mit %5 Traces</translation>
+    </message>
+    <message>
+        <source>Its ranking is shown.</source>
+        <translation>Seine Seitenrangfolge wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Best value of this column.</source>
+        <translation>Bester Wert dieser Spalte.</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Brier</source>
+        <translation>Brier</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizont</translation>
+    </message>
+    <message>
+        <source>Episodes</source>
+        <translation>Episoden</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Trainingsdauer</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Share of the first reads of a held-out session whose page is within the budget (higher is better)</source>
+        <translation>Anteil der ersten Lesezugriffe einer zurückgehaltenen Testsitzung, deren Seite innerhalb des Budgets liegt (höher ist besser)</translation>
+    </message>
+    <message>
+        <source>Share of the pages within the budget that a held-out session read early (higher is better)</source>
+        <translation>Anteil der Seiten innerhalb des Budgets, die eine zurückgehaltene Testsitzung früh gelesen hat (höher ist besser)</translation>
+    </message>
+    <message>
+        <source>Mean squared error of the confidences: 0 is perfect, lower is better</source>
+        <translation>Mittlerer quadratischer Fehler der Konfidenzen: 0 ist perfekt, niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>The top pages coverage and precision are measured on, as a share of the database&apos;s pages</source>
+        <translation>Die obersten Seiten, an denen Abdeckung und Präzision gemessen werden, als Anteil an den Seiten der Datenbank</translation>
+    </message>
+    <message>
+        <source>Number of first reads the prediction covers</source>
+        <translation>Anzahl der ersten Lesezugriffe, die die Vorhersage abdeckt</translation>
+    </message>
+    <message>
+        <source>Sessions used for training / held out for testing (the latest)</source>
+        <translation>Sitzungen zum Trainieren / zum Testen zurückgehalten (die neuesten)</translation>
+    </message>
+    <message>
+        <source>Time the evaluation&apos;s training took</source>
+        <translation>Dauer des Trainierens bei der Bewertung</translation>
+    </message>
+    <message>
+        <source>%1, confidence %2 to %3
+%4 page predictions, mean confidence %5
+read early: %6</source>
+        <translation>%1, Konfidenz %2 bis %3
+%4 Seitenvorhersagen, mittlere Konfidenz %5
+früh gelesen: %6</translation>
+    </message>
+    <message>
+        <source>Reliability: predicted confidence against observed reads</source>
+        <translation>Kalibrierung: vorhergesagte Konfidenz gegenüber beobachteten Lesezugriffen</translation>
+    </message>
+    <message>
+        <source>Predicted confidence</source>
+        <translation>Vorhergesagte Konfidenz</translation>
+    </message>
+    <message>
+        <source>Observed share read early</source>
+        <translation>Beobachteter Anteil früh gelesen</translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation>Perfekte Kalibrierung</translation>
+    </message>
+    <message>
+        <source>%1 bins</source>
+        <translation>%1 (Intervalle)</translation>
     </message>
 </context>
 <context>
@@ -636,21 +972,6 @@
     <message>
         <source>No translation for the language %1; using English.</source>
         <translation>Keine Übersetzung für die Sprache %1 vorhanden; Englisch wird verwendet.</translation>
-    </message>
-</context>
-<context>
-    <name>prescient::ui</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,8 @@ void runJobWithProgress(AppContext* ctx, QWidget* parent, const QString& title, 
     progress->setWindowTitle(title);
     progress->setWindowModality(Qt::WindowModal);  // one such job at a time
     progress->setMinimumDuration(300);
+    progress->setAutoReset(false);  // a phase reaching its total must not hide the dialog (and its Cancel)
+    progress->setAutoClose(false);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     auto cancel = ctx->jobToken();  // also cancelled when the application shuts down
     QObject::connect(progress, &QProgressDialog::canceled, ctx, [cancel] { cancel->cancel(); });
@@ -55,7 +57,14 @@ void runJobWithProgress(AppContext* ctx, QWidget* parent, const QString& title, 
     };
     progress->show();
     ctx->run<R>(
-        parent, "", [work = std::move(work), job, cancel] { return work(job); },
+        parent, "",
+        [work = std::move(work), job, cancel]() -> R {
+            try {  // done() must run even then: it re-enables what the job disabled
+                return work(job);
+            } catch (const std::exception& e) {
+                return Status::ioError(std::string("internal error: ") + e.what());
+            }
+        },
         [done = std::move(done), guard](R r) {
             if (guard) guard->close();
             done(std::move(r));

@@ -372,9 +372,12 @@ void PartitionsView::loadSet() {
     const std::string dir = m_setDir.toStdString();
     const double horizon = m_horizon->value();
     m_ctx->run<SetPicture>(
-        this, QStringLiteral("partitions-set"),
+        this, QStringLiteral("partitions-set-%1").arg(quintptr(this)),
         [dir, horizon] { return loadSetPicture(dir, partition::demoPolicy(), "learned", horizon); },
-        [this](SetPicture p) { showSet(std::move(p)); });
+        [this, dir](SetPicture p) {
+            if (QString::fromStdString(dir) != m_setDir) return;  // another set (or none) is shown meanwhile
+            showSet(std::move(p));
+        });
 }
 
 void PartitionsView::showSet(SetPicture picture) {
@@ -476,7 +479,7 @@ void PartitionsView::loadBackups() {
         return;
     }
     m_ctx->run<BackupsPicture>(
-        this, QStringLiteral("partitions-backups"), [repo] { return loadBackupsPicture(*repo); },
+        this, QStringLiteral("partitions-backups-%1").arg(quintptr(this)), [repo] { return loadBackupsPicture(*repo); },
         [this](BackupsPicture b) { showBackups(std::move(b)); });
 }
 

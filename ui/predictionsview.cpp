@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <mutex>
 
 #include "errortext.h"
 #include "formatting.h"
@@ -32,13 +31,6 @@ namespace prescient::ui {
 namespace {
 
 constexpr size_t kMaxRanked = 200000;  // rows of the ranking shown (a huge database's tail is noise)
-
-// predict::catalogForSnapshot restores the snapshot to a temp file named by process and snapshot id, so
-// two calls for one snapshot must not overlap: every job of this view that describes pages holds this.
-std::mutex& pageCatalogMutex() {
-    static std::mutex m;
-    return m;
-}
 
 struct Ranking {
     std::vector<predict::PagePrediction> pages;
@@ -246,7 +238,7 @@ const repo::SnapshotInfo* PredictionsView::selectedInfo() const {
 std::string PredictionsView::reliabilityKey() const {
     const repo::SnapshotInfo* s = selectedInfo();
     if (!s) return {};
-    std::string key = s->sourcePath;
+    std::string key = m_ctx->state().repoDir.toStdString() + "|" + s->sourcePath;  // ids restart in a new repository
     for (const auto& e : m_evaluation->evaluations()) key += "|" + std::to_string(e.modelId);
     return key;
 }
@@ -257,9 +249,11 @@ void PredictionsView::refresh() {
     const auto databases = databaseSnapshots();
     if (state.repoDir.isEmpty() || databases.empty()) {
         m_snapshotId.clear();
+        m_requestedKey.clear();
+        m_rankingPending = false;
+        m_evaluation->resetData({}, QString());
         rebuildSnapshotPicker();
         rebuildStrategyPicker();
-        m_evaluation->resetData({}, QString());
         m_ranked->resetData({}, 0);
         m_objects->resetData({}, 0);
         m_shownKey.clear();
@@ -434,7 +428,6 @@ void PredictionsView::requestRanking() {
     m_ctx->run<Result<Ranking>>(
         this, QStringLiteral("predictions-ranking-%1").arg(quintptr(this)),
         [repo, snapshot, strategy]() -> Result<Ranking> {
-            std::lock_guard<std::mutex> lock(pageCatalogMutex());
             Ranking r;
             const size_t topN = static_cast<size_t>(std::min<uint64_t>(snapshot.pageCount, kMaxRanked));
             auto pages = predict::predictSnapshot(*repo, snapshot, strategy, "", topN, &r.used);
@@ -443,6 +436,7 @@ void PredictionsView::requestRanking() {
             return r;
         },
         [this, key, snapshot](Result<Ranking> r) {
+            if (key != m_requestedKey) return;  // the view moved on (another selection, or an empty state)
             m_rankingPending = false;
             m_shownKey = key;
             if (!r.isOk()) {
@@ -510,6 +504,10 @@ void PredictionsView::showRanking(const repo::SnapshotInfo& snapshot, std::vecto
             m_rankedTable->setColumnWidth(c, std::max(m_rankedTable->columnWidth(c), 96));
         for (int c : {int(EvaluationModel::kCoverage), int(EvaluationModel::kPrecision)})
             m_evaluationTable->setColumnWidth(c, std::max(m_evaluationTable->columnWidth(c), 96));
+        // "frequency (best)" in bold, or longer in German: the strategy's name is never cut.
+        m_evaluationTable->resizeColumnToContents(EvaluationModel::kStrategy);
+        m_evaluationTable->setColumnWidth(EvaluationModel::kStrategy,
+                                          std::min(m_evaluationTable->columnWidth(EvaluationModel::kStrategy) + 16, 190));
     }
 }
 
@@ -538,8 +536,7 @@ void PredictionsView::requestReliability() {
             if (!episodes.isOk()) return episodes.status();
             Result<predict::PageCatalog> catalog = Status::notFound("");
             {
-                std::lock_guard<std::mutex> lock(pageCatalogMutex());
-                catalog = predict::catalogForSource(*repo, source);
+                    catalog = predict::catalogForSource(*repo, source);
             }
             if (!catalog.isOk()) return catalog.status();
             return predict::evaluate(episodes.value(), catalog.value(), predict::EvalConfig{},
@@ -547,14 +544,17 @@ void PredictionsView::requestReliability() {
         },
         [this, key](Result<std::vector<predict::StrategyScore>> r) {
             m_reliabilityPending = false;
+            if (r.isOk()) m_reliability[key] = r.value();
+            if (key != reliabilityKey()) {  // the selection moved to another source meanwhile
+                emit contentReady();
+                return;
+            }
             if (!r.isOk()) {
                 m_chart->showMessage(errorText(r.status(), tr("Measuring the calibration")));
                 m_reliabilityShown.clear();
                 emit contentReady();
                 return;
             }
-            m_reliability[key] = std::move(r.value());
-            if (key != reliabilityKey()) return;  // the selection moved to another source meanwhile
             m_chart->setScores(m_reliability[key],
                                m_used.isEmpty() ? bestStrategy(m_evaluation->evaluations()) : m_used);
             m_reliabilityShown = key;
@@ -579,7 +579,6 @@ void PredictionsView::train() {
         [dir, source](const JobControl& job) -> Result<predict::TrainReport> {
             auto repo = repo::Repository::open(Env::posix(), dir, repo::Repository::Access::kWrite);
             if (!repo.isOk()) return repo.status();
-            std::lock_guard<std::mutex> lock(pageCatalogMutex());
             return predict::trainSource(**repo, source, {}, predict::EvalConfig{}, job);
         },
         [this, source](Result<predict::TrainReport> r) {
@@ -591,7 +590,7 @@ void PredictionsView::train() {
                 return;
             }
             // The report's held-out scores are the reliability bins of the new models.
-            std::string key = source;
+            std::string key = m_ctx->state().repoDir.toStdString() + "|" + source;
             for (int64_t id : r->modelIds) key += "|" + std::to_string(id);
             m_reliability[key] = r->scores;
             m_summary->setText(r->episodes == 1 ? tr("Trained %1 models on 1 session; best: %2.")

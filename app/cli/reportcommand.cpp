@@ -73,6 +73,12 @@ int cmdReport(const Argv& argv) {
     std::unique_ptr<QGuiApplication> app;
     if (format == "pdf" || format == "html") {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Qt's own chatter (e.g. "XDG_RUNTIME_DIR not set" under cron) is no business of a CLI's stderr;
+        // its critical and fatal messages still get through.
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fprintf(stderr, "prescient: Qt: %s\n", qPrintable(message));
+        });
         static int qtArgc = 1;
         static char qtName[] = "prescient";
         static char* qtArgv[] = {qtName, nullptr};
