@@ -5,11 +5,18 @@
 
 namespace prescient::ui {
 
-QString dateTimeText(const QDateTime& t, bool seconds) {
+QString timeText(const QTime& t, bool seconds) {
     const QLocale loc;
-    QString timeFormat = loc.timeFormat(QLocale::ShortFormat);
-    if (seconds && !timeFormat.contains(QLatin1String("ss"))) timeFormat.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
-    return loc.toString(t.date(), QLocale::ShortFormat) + QLatin1Char(' ') + loc.toString(t.time(), timeFormat);
+    QString format = loc.timeFormat(QLocale::ShortFormat);  // some locales' short format has seconds, most not
+    if (seconds && !format.contains(QLatin1String("ss")))
+        format.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+    else if (!seconds)
+        format.remove(QLatin1String(":ss"));
+    return loc.toString(t, format);
+}
+
+QString dateTimeText(const QDateTime& t, bool seconds) {
+    return QLocale().toString(t.date(), QLocale::ShortFormat) + QLatin1Char(' ') + timeText(t.time(), seconds);
 }
 
 QString dateTimeTextUs(qint64 timeUs, bool seconds) {

@@ -13,6 +13,8 @@
 #include <map>
 #include <set>
 
+#include "formatting.h"
+
 namespace prescient::report {
 
 namespace {
@@ -427,8 +429,7 @@ QImage backupChart(const ReportData& data) {
     Canvas c(true);
     const Scale sizeScale = niceScale(maxSize * 1.05);
     const Scale newScale = niceScale(maxNew * 1.05);
-    const QLocale locale;
-    auto sizeLabel = [&](double v) { return locale.formattedDataSize(qint64(v), 1, QLocale::DataSizeSIFormat); };
+    auto sizeLabel = [](double v) { return ui::sizeText(static_cast<quint64>(v)); };
     c.yAxis(sizeScale, sizeLabel);
     c.yAxis(newScale, sizeLabel, true);
     drawTimeAxis(c, axis);

@@ -17,6 +17,7 @@
 #include <map>
 #include <vector>
 
+#include "formatting.h"
 #include "reportcharts.h"
 
 namespace prescient::report {
@@ -28,30 +29,17 @@ const QString kNone = QStringLiteral("—");
 QString esc(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
 QString esc(const QString& s) { return s.toHtmlEscaped(); }
 
-// The locale's short date and time.
-QString when(int64_t us) {
-    if (us == 0) return kNone;
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(us / 1000);
-    const QLocale l;
-    QString timeFormat = l.timeFormat(QLocale::ShortFormat);  // minutes are precise enough for a report
-    timeFormat.remove(QLatin1String(":ss"));
-    return l.toString(t.date(), QLocale::ShortFormat) + QLatin1Char(' ') + l.toString(t.time(), timeFormat);
-}
+// The locale's short date and time (minutes are precise enough for a report).
+QString when(int64_t us) { return us == 0 ? kNone : ui::dateTimeTextUs(us); }
 // The time of day with seconds (forecasts within one backup are seconds apart), for a table cell.
 QString timeCell(int64_t us) {
     if (us == 0) return kNone;
-    const QLocale l;
-    QString format = l.timeFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("ss"))) format.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
-    return l.toString(QDateTime::fromMSecsSinceEpoch(us / 1000).time(), format)
+    return ui::timeText(QDateTime::fromMSecsSinceEpoch(us / 1000).time(), true)
         .toHtmlEscaped()
         .replace(QLatin1Char(' '), QLatin1String("&nbsp;"));
 }
 // The same for a table cell: on one line (non-breaking spaces), escaped.
 QString whenCell(int64_t us) { return when(us).toHtmlEscaped().replace(QLatin1Char(' '), QLatin1String("&nbsp;")); }
-
-// SI units with one decimal, as the GUI shows sizes ("1.5 MB").
-QString size(uint64_t bytes) { return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeSIFormat); }
 
 QString secondsText(double s) {
     if (s < 0 || !std::isfinite(s)) return kNone;
@@ -187,13 +175,13 @@ QString summary(const ReportData& d) {
             text = QCoreApplication::translate("Report", "1 snapshot (%1), %2 stored")
                        .arg(full ? QCoreApplication::translate("Report", "full")
                                  : QCoreApplication::translate("Report", "incremental"),
-                            size(stored));
+                            ui::sizeText(stored));
         else
             text = QCoreApplication::translate("Report", "%1 snapshots (%2 full, %3 incremental), %4 stored for %5 of data")
                        .arg(n)
                        .arg(full)
                        .arg(n - full)
-                       .arg(size(stored), size(logical));
+                       .arg(ui::sizeText(stored), ui::sizeText(logical));
         t.row({esc(QCoreApplication::translate("Report", "Backup history")), esc(text)});
     }
     // Restores
@@ -305,7 +293,7 @@ QString backupSection(const ReportData& d, bool forPdf) {
         t.row({whenCell(s.timeUs), QStringLiteral("<tt>%1</tt>").arg(esc(s.id)), esc(fileName(s.sourcePath)),
                esc(b.full ? QCoreApplication::translate("Report", "full")
                           : QCoreApplication::translate("Report", "incremental")),
-               esc(size(s.bytesTotal)), esc(l.toString(qulonglong(s.pagesNew))), esc(size(s.bytesNew)),
+               esc(ui::sizeText(s.bytesTotal)), esc(l.toString(qulonglong(s.pagesNew))), esc(ui::sizeText(s.bytesNew)),
                esc(secondsText(s.seconds)), esc(s.tag)});
     }
     return h + t.html();
